@@ -1,0 +1,61 @@
+// @ts-check
+import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
+import noOnlyTests from 'eslint-plugin-no-only-tests';
+import tseslint from 'typescript-eslint';
+
+/**
+ * Flat config: recommended JS, typescript-eslint's strict and stylistic type-checked sets, and the project's own
+ * rules (STYLE.md §12). Lit-specific plugins join when the widget arrives. Prettier owns formatting, so its
+ * config goes last.
+ */
+export default tseslint.config(
+  {ignores: ['**/node_modules/**', '**/dist/**', '**/dist-*/**', '.tmp/**', 'test-results/**', 'playwright-report/**']},
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  ...tseslint.configs.stylisticTypeChecked,
+  {
+    languageOptions: {parserOptions: {projectService: true, tsconfigRootDir: import.meta.dirname}},
+    plugins: {'no-only-tests': noOnlyTests},
+    rules: {
+      'no-only-tests/no-only-tests': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/restrict-template-expressions': ['error', {allowNumber: true}],
+      'no-console': ['error', {allow: ['warn', 'error']}],
+      'no-restricted-imports': ['error', {patterns: [{group: ['./index.js', '../index.js'], message: 'Import the source file, not the index.'}]}],
+      // B1-03: nothing in the sources may turn text into markup or code.
+      'no-restricted-syntax': [
+        'error',
+        {selector: "MemberExpression[property.name=/^(innerHTML|outerHTML)$/]", message: 'Render text, never HTML (B1-03).'},
+        {selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'Render text, never HTML (B1-03).'},
+        {selector: "CallExpression[callee.object.name='document'][callee.property.name='write']", message: 'No document.write (B1-03).'},
+        {selector: "NewExpression[callee.name='Function']", message: 'No new Function (B1-03).'},
+        {selector: "CallExpression[callee.name=/^set(Timeout|Interval)$/][arguments.0.type='Literal']", message: 'No string timers (B1-03).'},
+        {selector: "ImportSpecifier[imported.name='unsafeHTML']", message: 'No unsafeHTML (B1-03).'},
+      ],
+      'no-eval': 'error',
+      'no-implied-eval': 'error',
+    },
+  },
+  {
+    // Command-line programs print to the terminal by design.
+    files: ['packages/emulator/src/cli.ts', 'tests/run.mjs', 'tests/bench/**'],
+    rules: {'no-console': 'off'},
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    files: ['**/*.test.ts', '**/*.spec.ts', 'tests/**/*.ts'],
+    rules: {
+      // Tests assert on loosely typed JSON bodies on purpose.
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  prettier,
+);

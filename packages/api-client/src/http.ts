@@ -143,7 +143,8 @@ function parseMissingScope(header: string | null): string | undefined {
   return match?.[1] || undefined;
 }
 
-function codeForStatus(status: number): ApiErrorCode {
+/** The `ApiError` code of an HTTP error status (other 4xx read as a bad request, any 5xx as a server error). */
+export function codeForStatus(status: number): ApiErrorCode {
   switch (status) {
     case 400:
       return 'API_BAD_REQUEST';
@@ -165,6 +166,11 @@ function codeForStatus(status: number): ApiErrorCode {
       if (status >= 400) return 'API_BAD_REQUEST';
       return 'API_REQUEST_FAILED';
   }
+}
+
+/** The `message` of an `ApiError`: fixed, lower-case text plus the status; never server text (STYLE §8). */
+export function apiErrorMessage(code: ApiErrorCode, status: number): string {
+  return `${MESSAGES[code]} (${status})`;
 }
 
 const MESSAGES: Record<ApiErrorCode, string> = {
@@ -190,7 +196,7 @@ function toApiError(exchange: Exchange, token: string, now: number, code?: ApiEr
   const actualCode = code ?? codeForStatus(status);
   const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'), now);
   const missingScope = status === 403 ? parseMissingScope(response.headers.get('WWW-Authenticate')) : undefined;
-  return new ApiError(`${MESSAGES[actualCode]} (${status})`, {
+  return new ApiError(apiErrorMessage(actualCode, status), {
     code: actualCode,
     status,
     response,
@@ -227,6 +233,8 @@ export function createHttp(config: HttpConfig): Http {
 
   /** One HTTP exchange under its own timeout. Throws `NetworkError`, or the caller's abort reason. */
   async function send(url: URL, init: RequestInit, signal: AbortSignal | undefined): Promise<Exchange> {
+    // The signal may have aborted between two awaits, when no listener was attached: its event won't fire again.
+    signal?.throwIfAborted();
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {

@@ -143,3 +143,70 @@ export function basicAuth(clientId: string, clientSecret: string): string {
   const encode = (value: string) => encodeURIComponent(value).replace(/%20/g, '+');
   return `Basic ${Buffer.from(`${encode(clientId)}:${encode(clientSecret)}`).toString('base64')}`;
 }
+
+/** The path of the API Connections resource. */
+export const CONNECTIONS_PATH = '/api/user-management/v1/api-connections';
+
+interface EmulatorLike {
+  issuer: string;
+  apiBaseUrl: string;
+  users: {admin: {id: string; username: string; password: string}};
+  clients: {script: {clientId: string; clientSecret: string}; extension: {clientId: string; redirectUri: string}};
+}
+
+/** Headers for an admin call with an API-to-API token from the seeded script client (plus the `user-id` it needs). */
+export async function adminHeaders(emulator: EmulatorLike): Promise<Record<string, string>> {
+  const {clientId, clientSecret} = emulator.clients.script;
+  const token = await tokenRequest(
+    emulator.issuer,
+    {grant_type: 'client_credentials', scope: 'api.user-management'},
+    {authorization: basicAuth(clientId, clientSecret)},
+  );
+  if (token.status !== 200) throw new Error(`admin token request failed: ${JSON.stringify(token.body)}`);
+  return {authorization: `Bearer ${String(token.body.access_token)}`, 'user-id': emulator.users.admin.id};
+}
+
+/**
+ * Signs `user` in through the login form with the seeded extension client (first-party, so no consent) and
+ * redeems the code; returns the token response.
+ */
+export async function signInUser(
+  emulator: EmulatorLike,
+  user: {username: string; password: string},
+  scope = 'openid profile email offline_access api.user-management',
+): Promise<Record<string, unknown>> {
+  const {clientId, redirectUri} = emulator.clients.extension;
+  const {verifier, challenge} = pkcePair();
+  const walk = await signInThroughLoginForm(
+    authorizationUrl(emulator.issuer, {clientId, redirectUri, scope, challenge}),
+    user,
+  );
+  const code = walk.callback.searchParams.get('code');
+  if (!code) throw new Error(`no code: ${walk.callback.search}`);
+  const token = await tokenRequest(emulator.issuer, {
+    grant_type: 'authorization_code',
+    code,
+    redirect_uri: redirectUri,
+    client_id: clientId,
+    code_verifier: verifier,
+  });
+  if (token.status !== 200) throw new Error(`token request failed: ${JSON.stringify(token.body)}`);
+  return token.body;
+}
+
+/** Calls the REST API and returns status, headers and the parsed envelope. */
+export async function api(
+  emulator: EmulatorLike,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body?: unknown,
+): Promise<{status: number; body: any; headers: Headers}> {
+  const response = await fetch(`${emulator.apiBaseUrl}${path}`, {
+    method,
+    headers: {...headers, ...(body === undefined ? {} : {'content-type': 'application/json'})},
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return {status: response.status, body: text ? (JSON.parse(text) as unknown) : null, headers: response.headers};
+}

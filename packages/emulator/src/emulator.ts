@@ -153,6 +153,12 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
       ctx.remove('Access-Control-Allow-Origin');
       ctx.remove('Access-Control-Expose-Headers');
     }
+    // RFC 6749 §5.2 names this case unauthorized_client, as the platform's IdentityServer answers (B3-12);
+    // oidc-provider calls it invalid_request.
+    const body = ctx.body as {error?: string; error_description?: string} | undefined;
+    if (body?.error === 'invalid_request' && body.error_description === 'requested grant type is not allowed for this client') {
+      ctx.body = {...body, error: 'unauthorized_client'};
+    }
   });
   // Back-channel logout targets may be unreachable from here; a failed delivery is the relying party's problem.
   provider.on('backchannel.error', () => undefined);

@@ -79,7 +79,7 @@ export async function signInThroughLoginForm(
       continue;
     }
     const html = await response.text();
-    if (response.status === 200 && html.includes('name="username"')) {
+    if ((response.status === 200 || response.status === 401) && html.includes('name="username"')) {
       if (loginForms > 0) throw new Error('the login form came back: wrong user name or password?');
       loginForms += 1;
       url = new URL(formAction(html), url);

@@ -69,8 +69,8 @@ export interface HttpRequest<T> {
   query?: Record<string, string | number | undefined>;
   body?: unknown;
   retry: RetryPolicy;
-  /** Checks the unwrapped envelope; throws `ResponseShapeError` on a mismatch. */
-  parse: (envelope: Envelope) => T;
+  /** Checks the unwrapped envelope (headers at hand for `ETag`); throws `ResponseShapeError` on a mismatch. */
+  parse: (envelope: Envelope, response: Response) => T;
   signal?: AbortSignal;
   ifMatch?: string;
 }
@@ -362,7 +362,7 @@ export function createHttp(config: HttpConfig): Http {
     // A7-03: HTTP 200 with `Success: false` is a failure, with the envelope's messages.
     if (!envelope.success) throw toApiError(exchange, token, time, 'API_REQUEST_FAILED');
     try {
-      return spec.parse(envelope);
+      return spec.parse(envelope, response);
     } catch (error) {
       if (error instanceof ResponseShapeError) {
         throw new ResponseShapeError(error.message, {path: error.path, response});

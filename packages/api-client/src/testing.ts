@@ -230,9 +230,10 @@ function sortAndPage<T>(
   items: T[],
   query: {sortField?: string; sortDirection?: 'ASC' | 'DESC'; pageSize?: number; pageNumber?: number},
   read: (item: T, field: string) => unknown,
-  defaultPageSize: number | undefined,
+  defaults: {pageSize?: number; sortField?: string},
 ): {page: T[]; total: number; hasMore: boolean} {
-  const {sortField} = query;
+  const {pageSize: defaultPageSize, sortField: defaultSortField} = defaults;
+  const {sortField = defaultSortField} = query;
   let sorted = items;
   if (sortField !== undefined) {
     // The platform's default direction is DESC once a sort field is given (PLATFORM.md §1.1).
@@ -376,7 +377,8 @@ export function createFakeApiClient(seed: FakeApiClientSeed = {}): FakeApiClient
             connections,
             query,
             (connection, field) => connection.record[field as keyof ApiConnection],
-            undefined,
+            // Unsorted requests come newest first, like the emulator's (the platform documents no default).
+            {sortField: 'CreatedDate'},
           );
           return {
             items: page.map((connection) => toResponse(connection.record, null)),
@@ -468,12 +470,9 @@ export function createFakeApiClient(seed: FakeApiClientSeed = {}): FakeApiClient
         const query = integrationListQuery(params);
         return run('externalIntegrations.list', [params], options, () => {
           // The spec documents a default page size of 10 for this list (PLATFORM.md §2).
-          const {page} = sortAndPage(
-            integrations,
-            query,
-            (item, field) => item[field as keyof ExternalIntegration],
-            10,
-          );
+          const {page} = sortAndPage(integrations, query, (item, field) => item[field as keyof ExternalIntegration], {
+            pageSize: 10,
+          });
           return page;
         });
       },

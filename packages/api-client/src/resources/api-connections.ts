@@ -88,7 +88,11 @@ export function createApiConnectionsResource(http: Http): ApiClient['apiConnecti
         method: 'GET',
         ...connectionPath(externalIdentifier, type),
         retry: 'idempotent',
-        parse: (envelope) => parseApiConnection(envelope.data),
+        parse: (envelope, response) => {
+          const connection = parseApiConnection(envelope.data);
+          // The documented example sends `ETag: null`; a server with precondition support may send the header instead.
+          return {...connection, ETag: connection.ETag ?? response.headers.get('ETag')};
+        },
         ...requestOptions(options),
       });
     },

@@ -24,15 +24,30 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/restrict-template-expressions': ['error', {allowNumber: true}],
       'no-console': ['error', {allow: ['warn', 'error']}],
-      'no-restricted-imports': ['error', {patterns: [{group: ['./index.js', '../index.js'], message: 'Import the source file, not the index.'}]}],
+      'no-restricted-imports': [
+        'error',
+        {patterns: [{group: ['./index.js', '../index.js'], message: 'Import the source file, not the index.'}]},
+      ],
       // B1-03: nothing in the sources may turn text into markup or code.
       'no-restricted-syntax': [
         'error',
-        {selector: "MemberExpression[property.name=/^(innerHTML|outerHTML)$/]", message: 'Render text, never HTML (B1-03).'},
-        {selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'Render text, never HTML (B1-03).'},
-        {selector: "CallExpression[callee.object.name='document'][callee.property.name='write']", message: 'No document.write (B1-03).'},
+        {
+          selector: 'MemberExpression[property.name=/^(innerHTML|outerHTML)$/]',
+          message: 'Render text, never HTML (B1-03).',
+        },
+        {
+          selector: "CallExpression[callee.property.name='insertAdjacentHTML']",
+          message: 'Render text, never HTML (B1-03).',
+        },
+        {
+          selector: "CallExpression[callee.object.name='document'][callee.property.name='write']",
+          message: 'No document.write (B1-03).',
+        },
         {selector: "NewExpression[callee.name='Function']", message: 'No new Function (B1-03).'},
-        {selector: "CallExpression[callee.name=/^set(Timeout|Interval)$/][arguments.0.type='Literal']", message: 'No string timers (B1-03).'},
+        {
+          selector: "CallExpression[callee.name=/^set(Timeout|Interval)$/][arguments.0.type='Literal']",
+          message: 'No string timers (B1-03).',
+        },
         {selector: "ImportSpecifier[imported.name='unsafeHTML']", message: 'No unsafeHTML (B1-03).'},
       ],
       'no-eval': 'error',
@@ -47,6 +62,10 @@ export default tseslint.config(
   {
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      globals: {process: 'readonly', console: 'readonly', URL: 'readonly'},
+    },
   },
   {
     files: ['**/*.test.ts', '**/*.spec.ts', 'tests/**/*.ts'],

@@ -29,7 +29,8 @@ function hasFiles(dir, pattern) {
 function vitestCounts(file) {
   const report = JSON.parse(readFileSync(file, 'utf8'));
   const brokenFiles = (report.testResults ?? []).filter(
-    (/** @type {any} */ r) => r.status === 'failed' && !(r.assertionResults ?? []).some((/** @type {any} */ a) => a.status === 'failed'),
+    (/** @type {any} */ r) =>
+      r.status === 'failed' && !(r.assertionResults ?? []).some((/** @type {any} */ a) => a.status === 'failed'),
   ).length;
   return {
     passed: report.numPassedTests,
@@ -55,7 +56,16 @@ const suites = [
   {
     name: 'unit',
     when: () => hasFiles('packages', /\.test\.ts$/) || hasFiles('extension/src', /\.test\.ts$/),
-    command: ['npx', 'vitest', 'run', '--project', 'unit', '--reporter=default', '--reporter=json', `--outputFile.json=${reports}/unit.json`],
+    command: [
+      'npx',
+      'vitest',
+      'run',
+      '--project',
+      'unit',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${reports}/unit.json`,
+    ],
     counts: () => vitestCounts(`${reports}/unit.json`),
   },
   {

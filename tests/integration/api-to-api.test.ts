@@ -18,7 +18,10 @@ beforeAll(async () => {
   // The emulator is plain http on loopback; oauth4webapi refuses http unless told, which is right for real issuers.
   as = await oauth.processDiscoveryResponse(
     issuer,
-    await oauth.discoveryRequest(issuer, {algorithm: 'oidc', [oauth.allowInsecureRequests]: true}),
+    await oauth.discoveryRequest(
+      issuer, // eslint-disable-next-line @typescript-eslint/no-deprecated -- the emulator is http on loopback, on purpose
+      {algorithm: 'oidc', [oauth.allowInsecureRequests]: true},
+    ),
   );
 });
 afterAll(() => emulator.close());
@@ -30,7 +33,7 @@ async function oauthError(promise: Promise<unknown>): Promise<string | undefined
   } catch (error) {
     const e = error as {error?: string; cause?: {parameters?: {error?: string}}[] | {error?: string}};
     if (Array.isArray(e.cause)) return e.cause[0]?.parameters?.error;
-    return e.error ?? (e.cause as {error?: string} | undefined)?.error;
+    return e.error ?? e.cause?.error;
   }
   return undefined;
 }
@@ -39,6 +42,7 @@ async function clientCredentials(clientId: string, clientSecret: string, method:
   const client: oauth.Client = {client_id: clientId};
   const auth = method === 'basic' ? oauth.ClientSecretBasic(clientSecret) : oauth.ClientSecretPost(clientSecret);
   const response = await oauth.clientCredentialsGrantRequest(as, client, auth, new URLSearchParams(), {
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- the emulator is http on loopback, on purpose
     [oauth.allowInsecureRequests]: true,
   });
   return oauth.processClientCredentialsResponse(as, client, response);
@@ -53,7 +57,11 @@ describe('an API-to-API connection, from creation to reactivation', () => {
   it('is created with a Client ID and a Client Secret shown once', async () => {
     const created = await api(emulator, 'POST', path, admin, {ClientName: 'Nightly export', Description: 'ERP export'});
     expect(created.status).toBe(200);
-    expect(created.body).toMatchObject({Success: true, StatusCode: 'OK', Data: {APIType: 'API to API', IsActive: true}});
+    expect(created.body).toMatchObject({
+      Success: true,
+      StatusCode: 'OK',
+      Data: {APIType: 'API to API', IsActive: true},
+    });
     clientId = created.body.Data.ClientId;
     firstSecret = created.body.Data.ClientSecret;
     expect(clientId).toMatch(/^[0-9a-f-]{36}$/);
@@ -62,8 +70,9 @@ describe('an API-to-API connection, from creation to reactivation', () => {
 
   it('B4-01 never returns the secret again, in the list or by identifier', async () => {
     const list = await api(emulator, 'GET', CONNECTIONS_PATH, admin);
-    const item = list.body.Data.find((c: {ClientId: string}) => c.ClientId === clientId);
-    expect(item.ClientSecret).toBe('');
+    const items = list.body.Data as {ClientId: string; ClientSecret: string}[];
+    const item = items.find((c) => c.ClientId === clientId);
+    expect(item?.ClientSecret).toBe('');
     const one = await api(emulator, 'GET', path, admin);
     expect(one.body.Data.ClientSecret).toBeNull();
     expect(JSON.stringify([list.body, one.body])).not.toContain(firstSecret);
@@ -97,9 +106,15 @@ describe('an API-to-API connection, from creation to reactivation', () => {
 
   it('B3-13 fails token requests with invalid_client once deactivated, and works again once reactivated', async () => {
     const before = await clientCredentials(clientId, secondSecret);
-    const off = await api(emulator, 'PUT', `${CONNECTIONS_PATH}/${FREE_IDENTIFIER}/status?apiConnectionType=APItoAPI`, admin, {
-      IsActive: false,
-    });
+    const off = await api(
+      emulator,
+      'PUT',
+      `${CONNECTIONS_PATH}/${FREE_IDENTIFIER}/status?apiConnectionType=APItoAPI`,
+      admin,
+      {
+        IsActive: false,
+      },
+    );
     expect(off.body).toMatchObject({Success: true, Data: true, StatusCode: 'OK'});
     expect(await oauthError(clientCredentials(clientId, secondSecret))).toBe('invalid_client');
     // Tokens already issued stay valid until they expire, as the deactivation dialog says.
@@ -109,9 +124,15 @@ describe('an API-to-API connection, from creation to reactivation', () => {
     });
     expect(stillValid.status).toBe(200);
 
-    const on = await api(emulator, 'PUT', `${CONNECTIONS_PATH}/${FREE_IDENTIFIER}/status?apiConnectionType=APItoAPI`, admin, {
-      IsActive: true,
-    });
+    const on = await api(
+      emulator,
+      'PUT',
+      `${CONNECTIONS_PATH}/${FREE_IDENTIFIER}/status?apiConnectionType=APItoAPI`,
+      admin,
+      {
+        IsActive: true,
+      },
+    );
     expect(on.status).toBe(200);
     await expect(clientCredentials(clientId, secondSecret)).resolves.toHaveProperty('access_token');
   });

@@ -29,12 +29,18 @@ describe('a UI-to-API connection, from creation to an API call', () => {
   let clientId = '';
 
   it('is created as a public client: a Client ID and no secret', async () => {
-    const created = await api(emulator, 'POST', `${CONNECTIONS_PATH}/${FREE_IDENTIFIER}?apiConnectionType=UItoAPI`, admin, {
-      ClientName: 'Partner portal',
-      RedirectURI: REDIRECTS,
-      CorsOrigins: ['https://app.example.test'],
-      AllowedScopes: ['openid', 'profile', 'offline_access', 'api.user-management'],
-    });
+    const created = await api(
+      emulator,
+      'POST',
+      `${CONNECTIONS_PATH}/${FREE_IDENTIFIER}?apiConnectionType=UItoAPI`,
+      admin,
+      {
+        ClientName: 'Partner portal',
+        RedirectURI: REDIRECTS,
+        CorsOrigins: ['https://app.example.test'],
+        AllowedScopes: ['openid', 'profile', 'offline_access', 'api.user-management'],
+      },
+    );
     expect(created.status).toBe(200);
     expect(created.body.Data).toMatchObject({APIType: 'UI to API', ClientSecret: null, RedirectURI: REDIRECTS});
     clientId = created.body.Data.ClientId;
@@ -70,7 +76,9 @@ describe('a UI-to-API connection, from creation to an API call', () => {
     expect(tokens.body).toMatchObject({token_type: 'Bearer', expires_in: 3600});
     expect(tokens.body.refresh_token).toEqual(expect.any(String));
     expect(tokens.body.id_token).toEqual(expect.any(String));
-    const list = await api(emulator, 'GET', CONNECTIONS_PATH, {authorization: `Bearer ${String(tokens.body.access_token)}`});
+    const list = await api(emulator, 'GET', CONNECTIONS_PATH, {
+      authorization: `Bearer ${String(tokens.body.access_token)}`,
+    });
     expect(list.status).toBe(200);
     expect(list.body.RecordCount).toBe(emulator.data.connections.length);
   });
@@ -109,9 +117,14 @@ describe('a UI-to-API connection, from creation to an API call', () => {
     expect(walk.callback.searchParams.get('iss')).toBe(emulator.issuer);
   });
 
-  it('redirects with invalid_scope when a scope is not among the connection\'s Allowed Scopes', async () => {
+  it("redirects with invalid_scope when a scope is not among the connection's Allowed Scopes", async () => {
     const response = await fetch(
-      authorizationUrl(emulator.issuer, {clientId, redirectUri: REDIRECTS[0]!, challenge: pkcePair().challenge, scope: 'openid email'}),
+      authorizationUrl(emulator.issuer, {
+        clientId,
+        redirectUri: REDIRECTS[0]!,
+        challenge: pkcePair().challenge,
+        scope: 'openid email',
+      }),
       {redirect: 'manual'},
     );
     const location = new URL(response.headers.get('location')!);
@@ -123,7 +136,12 @@ describe('a UI-to-API connection, from creation to an API call', () => {
     const {verifier, challenge} = pkcePair();
     const jar = new CookieJar();
     const walk = await signInThroughLoginForm(
-      authorizationUrl(emulator.issuer, {clientId, redirectUri: REDIRECTS[0]!, challenge, scope: 'openid offline_access api.user-management'}),
+      authorizationUrl(emulator.issuer, {
+        clientId,
+        redirectUri: REDIRECTS[0]!,
+        challenge,
+        scope: 'openid offline_access api.user-management',
+      }),
       emulator.users.admin,
       {jar},
     );
@@ -138,7 +156,11 @@ describe('a UI-to-API connection, from creation to an API call', () => {
     const statusPath = `${CONNECTIONS_PATH}/${FREE_IDENTIFIER}/status?apiConnectionType=UItoAPI`;
     expect((await api(emulator, 'PUT', statusPath, admin, {IsActive: false})).status).toBe(200);
 
-    const refresh = await tokenRequest(emulator.issuer, {grant_type: 'refresh_token', refresh_token: refreshToken, client_id: clientId});
+    const refresh = await tokenRequest(emulator.issuer, {
+      grant_type: 'refresh_token',
+      refresh_token: refreshToken,
+      client_id: clientId,
+    });
     expect(refresh.body.error).toBe('invalid_client');
     const authorize = await fetch(
       authorizationUrl(emulator.issuer, {clientId, redirectUri: REDIRECTS[0]!, challenge: pkcePair().challenge}),
@@ -149,7 +171,11 @@ describe('a UI-to-API connection, from creation to an API call', () => {
     expect(await authorize.text()).toContain('invalid_client');
 
     expect((await api(emulator, 'PUT', statusPath, admin, {IsActive: true})).status).toBe(200);
-    const again = await tokenRequest(emulator.issuer, {grant_type: 'refresh_token', refresh_token: refreshToken, client_id: clientId});
+    const again = await tokenRequest(emulator.issuer, {
+      grant_type: 'refresh_token',
+      refresh_token: refreshToken,
+      client_id: clientId,
+    });
     expect(again.status).toBe(200);
   });
 });

@@ -94,7 +94,12 @@ export async function signInThroughLoginForm(
       body = new URLSearchParams();
       continue;
     }
-    throw new Error(`sign-in stopped at HTTP ${String(response.status)}: ${html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').slice(0, 300)}`);
+    throw new Error(
+      `sign-in stopped at HTTP ${String(response.status)}: ${html
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/\s+/g, ' ')
+        .slice(0, 300)}`,
+    );
   }
   throw new Error('sign-in took more than 20 hops');
 }
@@ -108,7 +113,14 @@ export function pkcePair(): {verifier: string; challenge: string} {
 /** Builds an authorization-code + PKCE request URL for `clientId`. */
 export function authorizationUrl(
   issuer: string,
-  params: {clientId: string; redirectUri: string; scope?: string; state?: string; challenge?: string; extra?: Record<string, string>},
+  params: {
+    clientId: string;
+    redirectUri: string;
+    scope?: string;
+    state?: string;
+    challenge?: string;
+    extra?: Record<string, string>;
+  },
 ): URL {
   const url = new URL(`${issuer}/connect/authorize`);
   url.searchParams.set('client_id', params.clientId);
@@ -201,6 +213,7 @@ export async function api(
   path: string,
   headers: Record<string, string>,
   body?: unknown,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests assert on the JSON envelope field by field
 ): Promise<{status: number; body: any; headers: Headers}> {
   const response = await fetch(`${emulator.apiBaseUrl}${path}`, {
     method,

@@ -36,7 +36,8 @@ async function main(): Promise<void> {
     return;
   }
   const port = Number(values.port ?? process.env.PORT ?? 7070);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError(`"--port" must be 0–65535, not ${String(values.port)}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new RangeError(`"--port" must be 0–65535, not ${String(values.port)}`);
 
   let seed: StoreData | undefined;
   if (values.seed) {
@@ -73,7 +74,9 @@ ${member ? `  Sign in without admin    ${member.username} / ${member.password}\n
   Extension client (UI-to-API)  ${emulator.clients.extension.clientId}  redirect ${emulator.clients.extension.redirectUri}
 `
   }${emulator.clients.portal ? `  Demo portal client        ${emulator.clients.portal.clientId}  redirect ${emulator.clients.portal.redirectUris.join(', ')}\n` : ''}${
-    values.data ? `  Data file                 ${values.data}\n` : '  Data lives in memory; pass --data FILE to keep it.\n'
+    values.data
+      ? `  Data file                 ${values.data}\n`
+      : '  Data lives in memory; pass --data FILE to keep it.\n'
   }${values['test-hooks'] ? '  Test hooks are ON (/__emulator/).\n' : ''}
 Press Ctrl+C to stop.`);
 

@@ -118,7 +118,9 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
     ? {
         clientId: options.portal.clientId ?? 'conga-demo-portal',
         redirectUris: options.portal.redirectUris,
-        corsOrigins: options.portal.corsOrigins ?? [...new Set(options.portal.redirectUris.map((u) => new URL(u).origin))],
+        corsOrigins: options.portal.corsOrigins ?? [
+          ...new Set(options.portal.redirectUris.map((u) => new URL(u).origin)),
+        ],
       }
     : undefined;
   const firstPartyClientIds = new Set([SEEDED_CLIENTS.extension.clientId, ...(portal ? [portal.clientId] : [])]);
@@ -156,7 +158,10 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
     // RFC 6749 §5.2 names this case unauthorized_client, as the platform's IdentityServer answers (B3-12);
     // oidc-provider calls it invalid_request.
     const body = ctx.body as {error?: string; error_description?: string} | undefined;
-    if (body?.error === 'invalid_request' && body.error_description === 'requested grant type is not allowed for this client') {
+    if (
+      body?.error === 'invalid_request' &&
+      body.error_description === 'requested grant type is not allowed for this client'
+    ) {
       ctx.body = {...body, error: 'unauthorized_client'};
     }
   });
@@ -166,21 +171,21 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
     console.error('emulator: provider error', error);
   });
 
-  server.on(
-    'request',
-    createRequestListener({
-      store,
-      provider,
-      settings,
-      firstPartyClientIds,
-      portalCorsOrigins: portal?.corsOrigins ?? [],
-      loginHint: options.loginHint,
-      testHooks: options.testHooks ?? false,
-      faults,
-      log,
-      pending,
-    }),
-  );
+  const listener = createRequestListener({
+    store,
+    provider,
+    settings,
+    firstPartyClientIds,
+    portalCorsOrigins: portal?.corsOrigins ?? [],
+    loginHint: options.loginHint,
+    testHooks: options.testHooks ?? false,
+    faults,
+    log,
+    pending,
+  });
+  server.on('request', (request, response) => {
+    void listener(request, response);
+  });
 
   const toUser = (u: StoreData['users'][number] | undefined): EmulatorUser | undefined =>
     u ? {id: u.Id, username: u.UserName, password: u.Password} : undefined;
@@ -212,9 +217,14 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
         new URLSearchParams({apiConnectionType: type}),
         body,
       );
-      const envelope = result.body as {Data: {ClientId: string; ClientSecret: string | null}; Errors: {Message: string}[] | null};
+      const envelope = result.body as {
+        Data: {ClientId: string; ClientSecret: string | null};
+        Errors: {Message: string}[] | null;
+      };
       if (result.status !== 200) {
-        throw new Error(`createConnection failed (${String(result.status)}): ${(envelope.Errors ?? []).map((e) => e.Message).join(' ')}`);
+        throw new Error(
+          `createConnection failed (${String(result.status)}): ${(envelope.Errors ?? []).map((e) => e.Message).join(' ')}`,
+        );
       }
       return envelope.Data;
     },
@@ -231,7 +241,12 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
       });
       store.save();
     },
-    faults: {add: (rule) => faults.add(rule), clear: () => faults.clear()},
+    faults: {
+      add: (rule) => faults.add(rule),
+      clear: () => {
+        faults.clear();
+      },
+    },
     requestLog: () => log,
     clearRequestLog: () => {
       log.length = 0;
@@ -240,7 +255,11 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
       for (const timer of pending.timers) clearTimeout(timer);
       for (const socket of pending.sockets) socket.destroy();
       server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await new Promise<void>((resolve) => {
+        server.close(() => {
+          resolve();
+        });
+      });
     },
   };
 }

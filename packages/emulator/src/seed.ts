@@ -11,7 +11,8 @@ export const EXTENSION_GECKO_ID = 'conga-api-connections@conga-connections.test'
 /** `identity.getRedirectURL()` of the development build in Chromium. */
 export const EXTENSION_REDIRECT_URI = `https://${EXTENSION_ID}.chromiumapp.org/`;
 /** `identity.getRedirectURL()` of the development build in Firefox. */
-export const EXTENSION_FIREFOX_REDIRECT_URI = 'https://607fcc8896980559d5f17e4f54c660909f0c29f7.extensions.allizom.org/';
+export const EXTENSION_FIREFOX_REDIRECT_URI =
+  'https://607fcc8896980559d5f17e4f54c660909f0c29f7.extensions.allizom.org/';
 
 /** Credentials printed by the CLI; only ever valid against a local emulator. */
 export const SEED_PASSWORD = 'conga-demo';
@@ -231,7 +232,9 @@ export function seedFromJson(json: unknown): StoreData {
     throw new SeedError('the seed needs at least one user whose "Role" is "SysAdmin"');
   }
   const externalIntegrations = (seed.externalIntegrations ?? []).map((i, index): StoredIntegration => {
-    const problems = checkExternalIdentifier(String(i.ExternalId ?? '')).filter((f) => f.severity === 'error');
+    const problems = checkExternalIdentifier(typeof i.ExternalId === 'string' ? i.ExternalId : '').filter(
+      (f) => f.severity === 'error',
+    );
     if (problems[0]) throw new SeedError(`externalIntegrations[${String(index)}]: ${problems[0].message}`);
     return {
       Id: randomUUID(),

@@ -6,8 +6,8 @@ import {fail} from './api/envelope.js';
 import type {ApiResult} from './api/envelope.js';
 import {API_PREFIX, routeApi} from './api/router.js';
 import type {BodyResult} from './api/router.js';
-import {FaultList, redactQuery} from './hooks.js';
-import type {FaultRule, LoggedRequest} from './hooks.js';
+import {redactQuery} from './hooks.js';
+import type {FaultList, FaultRule, LoggedRequest} from './hooks.js';
 import {ISSUER_PATH} from './oidc/configuration.js';
 import {handleInteraction, INTERACTION} from './oidc/interactions.js';
 import type {Store} from './store.js';
@@ -92,7 +92,9 @@ function writeResult(response: ServerResponse, result: ApiResult): void {
 /** Origins allowed to call the REST API from a browser: every active UI-to-API connection's Cors Origins. */
 function apiCorsAllowed(context: ServerContext, origin: string): boolean {
   if (context.portalCorsOrigins.includes(origin)) return true;
-  return context.store.data.connections.some((c) => c.IsActive && c.type === 'UItoAPI' && c.CorsOrigins.includes(origin));
+  return context.store.data.connections.some(
+    (c) => c.IsActive && c.type === 'UItoAPI' && c.CorsOrigins.includes(origin),
+  );
 }
 
 function wait(context: ServerContext, ms: number): Promise<void> {
@@ -131,8 +133,12 @@ async function handleHooks(context: ServerContext, request: IncomingMessage, pat
       if (typeof value.ignoreIfMatch === 'boolean') context.settings.ignoreIfMatch = value.ignoreIfMatch;
       return {status: 200, body: context.settings};
     }
-    if (typeof value.path !== 'string') return fail(400, ['"path" must be a string (a path prefix) or {"pattern": "…"}.']);
-    context.faults.add({...(value as unknown as FaultRule), path: value.pattern ? new RegExp(String(value.pattern)) : value.path});
+    if (typeof value.path !== 'string')
+      return fail(400, ['"path" must be a string (a path prefix) or {"pattern": "…"}.']);
+    context.faults.add({
+      ...(value as unknown as FaultRule),
+      path: typeof value.pattern === 'string' ? new RegExp(value.pattern) : value.path,
+    });
     return {status: 201, body: {added: true}};
   }
   return fail(404, ['No such test hook.']);
@@ -153,7 +159,9 @@ export function createRequestListener(context: ServerContext) {
       query: redactQuery(url.searchParams),
       status: 0,
       origin,
-      authorization: request.headers.authorization ? `${request.headers.authorization.split(' ')[0] ?? ''} [redacted]` : null,
+      authorization: request.headers.authorization
+        ? `${request.headers.authorization.split(' ')[0] ?? ''} [redacted]`
+        : null,
       time: Date.now(),
     };
     if (!isHook) {
@@ -165,7 +173,10 @@ export function createRequestListener(context: ServerContext) {
 
     try {
       if (isHook) {
-        writeResult(response, context.testHooks ? await handleHooks(context, request, url.pathname) : fail(404, ['Test hooks are off.']));
+        writeResult(
+          response,
+          context.testHooks ? await handleHooks(context, request, url.pathname) : fail(404, ['Test hooks are off.']),
+        );
         return;
       }
 

@@ -24,10 +24,15 @@ function unauthorized(message: string, error = 'invalid_token'): ApiResult {
  * Checks the bearer token against the provider's own token store. Tokens are opaque, so this is what a resource
  * server does with introspection, done in-process.
  */
-export async function authenticateCaller(request: IncomingMessage, provider: Provider, store: Store): Promise<Caller | ApiResult> {
+export async function authenticateCaller(
+  request: IncomingMessage,
+  provider: Provider,
+  store: Store,
+): Promise<Caller | ApiResult> {
   const header = request.headers.authorization ?? '';
   const match = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/i.exec(header);
-  if (!match?.[1]) return unauthorized('Sign in first: send "Authorization: Bearer <access token>".', 'invalid_request');
+  if (!match?.[1])
+    return unauthorized('Sign in first: send "Authorization: Bearer <access token>".', 'invalid_request');
   const value = match[1];
 
   const accessToken = await provider.AccessToken.find(value);

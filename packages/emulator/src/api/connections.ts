@@ -126,7 +126,11 @@ export function listConnections(store: Store, query: URLSearchParams): ApiResult
   );
 
   const total = sorted.length;
-  if (params.pageSize === null) return ok(sorted.map((c) => toConnectionResponse(c)), {recordCount: total, hasMoreRecords: false});
+  if (params.pageSize === null)
+    return ok(
+      sorted.map((c) => toConnectionResponse(c)),
+      {recordCount: total, hasMoreRecords: false},
+    );
   const pageSize = Number(params.pageSize);
   const pageNumber = params.pageNumber === null ? 1 : Number(params.pageNumber);
   const start = (pageNumber - 1) * pageSize;
@@ -176,7 +180,7 @@ function readDraft(body: unknown): ConnectionDraft | ApiResult {
       messages.push(`Unknown field "${key}".`);
     }
   }
-  return messages.length ? fail(400, messages) : (body as ConnectionDraft);
+  return messages.length ? fail(400, messages) : body;
 }
 
 /** Scopes the provider offers; anything else is refused at the scopes field (A4-05). */

@@ -4,7 +4,13 @@ import {checkListParams, formatServerMessage} from '@conga-connections/validatio
 import type {Store} from '../store.js';
 import {authenticateCaller, forbiddenForNonAdmin} from './auth.js';
 import type {Caller} from './auth.js';
-import {createConnection, getConnection, listConnections, setConnectionStatus, updateConnection} from './connections.js';
+import {
+  createConnection,
+  getConnection,
+  listConnections,
+  setConnectionStatus,
+  updateConnection,
+} from './connections.js';
 import type {ApiSettings} from './connections.js';
 import {fail, ok} from './envelope.js';
 import type {ApiResult} from './envelope.js';

@@ -11,7 +11,11 @@ export class MemoryAdapter implements Adapter {
   readonly #entries: Map<string, {payload: AdapterPayload; expiresAt: number | undefined}>;
   readonly #now: () => number;
 
-  constructor(model: string, entries: Map<string, {payload: AdapterPayload; expiresAt: number | undefined}>, now: () => number) {
+  constructor(
+    model: string,
+    entries: Map<string, {payload: AdapterPayload; expiresAt: number | undefined}>,
+    now: () => number,
+  ) {
     this.#model = model;
     this.#entries = entries;
     this.#now = now;

@@ -111,7 +111,9 @@ export function buildConfiguration(options: ProviderOptions): Configuration {
         return {
           find: (id: string) => {
             const connection = store.findByClientId(id);
-            return Promise.resolve(connection ? (clientMetadataOf(connection) as AdapterPayload | undefined) : undefined);
+            return Promise.resolve(
+              connection ? (clientMetadataOf(connection) as AdapterPayload | undefined) : undefined,
+            );
           },
           upsert: () => Promise.resolve(),
           findByUid: () => Promise.resolve(undefined),

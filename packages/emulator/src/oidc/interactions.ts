@@ -51,7 +51,7 @@ export async function handleInteraction(
     return;
   }
   const base = `${ISSUER_PATH}/interaction/${uid}`;
-  const clientId = String(details.params.client_id ?? '');
+  const clientId = typeof details.params.client_id === 'string' ? details.params.client_id : '';
   const name = await clientName(provider, store, clientId);
 
   if (request.method === 'GET' && action === undefined) {
@@ -90,7 +90,12 @@ export async function handleInteraction(
       );
       return;
     }
-    await provider.interactionFinished(request, response, {login: {accountId: user.Id}}, {mergeWithLastSubmission: false});
+    await provider.interactionFinished(
+      request,
+      response,
+      {login: {accountId: user.Id}},
+      {mergeWithLastSubmission: false},
+    );
     return;
   }
 

@@ -43,7 +43,13 @@ export function page(title: string, body: string): string {
 }
 
 /** The sign-in form: labelled "User name" and "Password", submitted with "Sign in". */
-export function loginPage(options: {action: string; clientName: string; error?: string; userName?: string; hint?: string}): string {
+export function loginPage(options: {
+  action: string;
+  clientName: string;
+  error?: string;
+  userName?: string;
+  hint?: string;
+}): string {
   return page(
     'Sign in – Conga Platform emulator',
     `<h1>Sign in to Conga</h1>
@@ -61,7 +67,12 @@ export function loginPage(options: {action: string; clientName: string; error?: 
 }
 
 /** The consent step for clients that aren't the platform's own apps. */
-export function consentPage(options: {action: string; abortAction: string; clientName: string; scopes: string[]}): string {
+export function consentPage(options: {
+  action: string;
+  abortAction: string;
+  clientName: string;
+  scopes: string[];
+}): string {
   return page(
     'Allow access – Conga Platform emulator',
     `<h1>Allow access?</h1>

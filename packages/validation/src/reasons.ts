@@ -23,7 +23,7 @@ export const REASONS = {
   URL_USERINFO: 'Remove the user-name/password part (…@) from the URL.',
   URL_BACKSLASH: "URLs can't contain backslashes.",
   URL_INVISIBLE_CHARACTERS: 'URL contains spaces or invisible/control characters.',
-  URL_CHARACTERS_NOT_ALLOWED: 'URL contains characters that must be percent-encoded, such as <, > or ".',
+  URL_CHARACTERS_NOT_ALLOWED: 'URL contains characters that must be percent-encoded, such as angle brackets or quotes.',
   URL_HOST_INVALID: 'Enter a valid host name.',
   URL_DOT_SEGMENT: "Remove '.' or '..' path segments; enter the final path.",
   URL_PORT_INVALID: 'Port must be between 1 and 65535.',
@@ -82,7 +82,7 @@ export const REASONS = {
   SORT_FIELD_NOT_ALLOWED: "The list can't be sorted by this field.",
   SORT_DIRECTION_INVALID: 'Sort direction must be ASC or DESC.',
   PAGE_SIZE_OUT_OF_RANGE: `Page size must be a whole number from 1 to ${LIMITS.pageSizeMax}.`,
-  PAGE_NUMBER_INVALID: 'Page number must be a whole number from 1.',
+  PAGE_NUMBER_INVALID: 'Page number must be a whole number of 1 or more.',
 } as const;
 
 /** A stable reason code; the UI and tests switch on it, never on the message text. */

@@ -127,9 +127,15 @@ describe('the emulator answers the published schemas', () => {
   it('error answers (400, 401, 403, 404, 409) use the same envelope with Success false', async () => {
     const member = await signInUser(emulator, emulator.users.member!);
     const answers = [
-      await api(emulator, 'POST', `${CONNECTIONS_PATH}/00D7z000000AbCdEAG?apiConnectionType=UItoAPI`, admin, {
-        ClientName: '',
-      }),
+      await api(
+        emulator,
+        'POST',
+        `${CONNECTIONS_PATH}/6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f?apiConnectionType=APItoAPI`,
+        admin,
+        {
+          ClientName: '',
+        },
+      ),
       await api(emulator, 'GET', CONNECTIONS_PATH, {}),
       await api(emulator, 'GET', CONNECTIONS_PATH, {authorization: `Bearer ${String(member.access_token)}`}),
       await api(emulator, 'GET', `${CONNECTIONS_PATH}/NOPE?apiConnectionType=UItoAPI`, admin),

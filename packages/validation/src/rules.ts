@@ -302,7 +302,8 @@ function analyzeUrl(value: string, profile: UrlProfile, devMode: boolean): UrlAn
     return fail(isRedirect ? 'REDIRECT_URI_CUSTOM_SCHEME' : 'URL_SCHEME_NOT_ALLOWED');
   }
   // On the raw string: `new URL('…/cb#').hash` is '' although the `#` is there (A1-04). Redirection endpoints
-  // "MUST NOT include a fragment component" (RFC 6749 §3.1.2); the OpenID logout specs say the same.
+  // "MUST NOT include a fragment component" (RFC 6749 §3.1.2); so must back-channel logout URIs (Back-Channel
+  // Logout 1.0 §2.2).
   if (trimmed.includes('#')) return fail(isRedirect ? 'REDIRECT_URI_FRAGMENT' : 'LOGOUT_URI_FRAGMENT');
 
   const parts = splitAuthority(trimmed, rawScheme);
@@ -327,8 +328,9 @@ function analyzeUrl(value: string, profile: UrlProfile, devMode: boolean): UrlAn
   if (profile === 'redirect') {
     if (scheme === 'http' && !loopback) return fail('REDIRECT_URI_HTTP_NOT_ALLOWED');
   } else {
-    // OpenID Back-Channel Logout 1.0 §2.1 / §7: the provider itself POSTs to this URL, so a private target would let
-    // an admin make the identity service reach internal hosts (SSRF). DNS names are checked again when called.
+    // OpenID Connect Back-Channel Logout 1.0 §2.5: the provider itself POSTs the logout token to this URL, so a
+    // private target would let an admin make the identity service reach internal hosts (SSRF). A DNS name can still
+    // resolve to a private address: the caller checks the resolved address with isPrivateAddress() before sending.
     if (profile === 'backChannel' && !devMode && isPrivateAddress(hostname)) return fail('LOGOUT_URI_PRIVATE_ADDRESS');
     if (scheme === 'http' && !(devMode && loopback)) return fail('LOGOUT_URI_HTTP_NOT_ALLOWED');
   }

@@ -53,7 +53,7 @@ function checkBaseUrl(baseUrl: unknown): URL {
 
 function defaultIsOnline(): boolean {
   // `navigator` is missing in Node 20 and in some workers; treat "unknown" as online.
-  return typeof navigator === 'undefined' || navigator.onLine !== false;
+  return typeof navigator === 'undefined' || navigator.onLine;
 }
 
 function checkFunction(value: unknown, name: string): void {
@@ -75,7 +75,9 @@ function checkFunction(value: unknown, name: string): void {
  * ```
  */
 export function createApiClient(options: ApiClientOptions): ApiClient {
-  if (typeof options !== 'object' || options === null) throw new TypeError('"options" must be an object');
+  // Checked at run time too: plain-JS host pages call this without the compiler's help.
+  const untyped: unknown = options;
+  if (typeof untyped !== 'object' || untyped === null) throw new TypeError('"options" must be an object');
   const baseUrl = checkBaseUrl(options.baseUrl);
   if (typeof options.getAccessToken !== 'function') throw new TypeError('"getAccessToken" must be a function');
   checkFunction(options.fetch, 'fetch');

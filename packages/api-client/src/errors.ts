@@ -128,7 +128,5 @@ export function isResponseShapeError(error: unknown): error is ResponseShapeErro
 
 /** Tells whether `error` is an abort (the caller's signal, or a DOMException named `AbortError`), which the UI ignores. */
 export function isAbortError(error: unknown): boolean {
-  return (
-    typeof error === 'object' && error !== null && 'name' in error && (error as {name: unknown}).name === 'AbortError'
-  );
+  return typeof error === 'object' && error !== null && 'name' in error && error.name === 'AbortError';
 }

@@ -92,18 +92,15 @@ function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined): Pro
   if (!signal) return promise;
   if (signal.aborted) return Promise.reject(signal.reason as Error);
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason as Error);
+    const onAbort = () => {
+      reject(signal.reason as Error);
+    };
     signal.addEventListener('abort', onAbort, {once: true});
-    promise.then(
-      (value) => {
+    void promise
+      .finally(() => {
         signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error as Error);
-      },
-    );
+      })
+      .then(resolve, reject);
   });
 }
 
@@ -140,7 +137,8 @@ export function parseRetryAfter(value: string | null, now: number): number | und
 function parseMissingScope(header: string | null): string | undefined {
   if (header === null || !/insufficient_scope/i.test(header)) return undefined;
   const match = /\bscope="([^"]*)"/i.exec(header);
-  return match?.[1] || undefined;
+  const scope = match?.[1];
+  return scope === '' ? undefined : scope;
 }
 
 /** The `ApiError` code of an HTTP error status (other 4xx read as a bad request, any 5xx as a server error). */
@@ -236,12 +234,12 @@ export function createHttp(config: HttpConfig): Http {
     // The signal may have aborted between two awaits, when no listener was attached: its event won't fire again.
     signal?.throwIfAborted();
     const controller = new AbortController();
-    let timedOut = false;
     const timer = setTimeout(() => {
-      timedOut = true;
       controller.abort(new DOMException('the server did not respond in time', 'TimeoutError'));
     }, config.timeoutMs);
-    const forwardAbort = () => controller.abort(signal?.reason);
+    const forwardAbort = () => {
+      controller.abort(signal?.reason);
+    };
     signal?.addEventListener('abort', forwardAbort, {once: true});
     try {
       const response = await raceAbort(
@@ -253,7 +251,9 @@ export function createHttp(config: HttpConfig): Http {
       return {response, body: parseJson(text)};
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
-      if (timedOut) throw new NetworkError("the server didn't respond", {code: 'NETWORK_TIMEOUT', cause: error});
+      // Only two things abort the controller: the caller (handled above) and the timer.
+      if (controller.signal.aborted)
+        throw new NetworkError("the server didn't respond", {code: 'NETWORK_TIMEOUT', cause: error});
       if (!isOnline()) throw new NetworkError('the browser is offline', {code: 'NETWORK_OFFLINE', cause: error});
       throw new NetworkError("couldn't reach the server", {code: 'NETWORK_FAILED', cause: error});
     } finally {
@@ -418,15 +418,22 @@ export function requestOptions(options: {signal?: AbortSignal | undefined; ifMat
   signal?: AbortSignal;
   ifMatch?: string;
 } {
-  if (options === undefined) return {};
-  if (typeof options !== 'object' || options === null) throw new TypeError('"options" must be an object');
-  const {signal, ifMatch} = options;
+  // Checked at run time too: plain-JS callers get a TypeError instead of a confusing failure later.
+  const untyped: unknown = options;
+  if (untyped === undefined) return {};
+  if (typeof untyped !== 'object' || untyped === null) throw new TypeError('"options" must be an object');
+  const {signal, ifMatch} = untyped as {signal?: unknown; ifMatch?: unknown};
   const picked: {signal?: AbortSignal; ifMatch?: string} = {};
   if (signal !== undefined) {
-    if (typeof signal !== 'object' || signal === null || typeof signal.addEventListener !== 'function') {
+    // Duck-typed rather than `instanceof`, so a signal from another realm (an iframe) still works.
+    if (
+      typeof signal !== 'object' ||
+      signal === null ||
+      typeof (signal as {addEventListener?: unknown}).addEventListener !== 'function'
+    ) {
       throw new TypeError('"signal" must be an AbortSignal');
     }
-    picked.signal = signal;
+    picked.signal = signal as AbortSignal;
   }
   if (ifMatch !== undefined) {
     if (typeof ifMatch !== 'string' || ifMatch === '' || /[\r\n]/.test(ifMatch)) {

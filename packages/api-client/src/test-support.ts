@@ -60,7 +60,9 @@ export const networkFailure: Responder = () => {
 /** A fetch that never answers but honours its signal, like a real one. */
 export const hang: Responder = (request) =>
   new Promise((_resolve, reject) => {
-    request.init.signal?.addEventListener('abort', () => reject(request.init.signal?.reason as Error));
+    request.init.signal?.addEventListener('abort', () => {
+      reject(request.init.signal?.reason as Error);
+    });
   });
 
 /** A fake `fetch` that answers with the scripted responders in order and records every request. */
@@ -73,7 +75,7 @@ export function scriptedFetch(...responders: Responder[]): {
   const fetch = async (input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> => {
     const bodyText = typeof init.body === 'string' ? init.body : undefined;
     const request: RecordedRequest = {
-      url: new URL(String(input)),
+      url: new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url),
       method: init.method ?? 'GET',
       headers: new Headers(init.headers),
       body: bodyText === undefined ? undefined : (JSON.parse(bodyText) as unknown),
@@ -172,7 +174,7 @@ function exposedTexts(error: unknown, depth = 0): string[] {
   if (typeof error !== 'object' || error === null || depth > 3) return [String(error)];
   const record = error as {message?: unknown; stack?: unknown; messages?: unknown; cause?: unknown};
   return [
-    String(error),
+    error instanceof Error ? error.toString() : '',
     String(record.message),
     String(record.stack),
     JSON.stringify(error),

@@ -223,7 +223,8 @@ function compareValues(left: unknown, right: unknown): number {
   if (left === null || left === undefined) return -1;
   if (right === null || right === undefined) return 1;
   if (typeof left === 'string' && typeof right === 'string') return left.localeCompare(right, 'en');
-  return String(left) < String(right) ? -1 : 1;
+  // Booleans (IsActive) and numbers.
+  return Number(left) - Number(right);
 }
 
 function sortAndPage<T>(
@@ -283,7 +284,8 @@ export function createFakeApiClient(seed: FakeApiClientSeed = {}): FakeApiClient
   for (const item of seed.connections ?? []) {
     const type = item.type ?? toConnectionType(item.APIType) ?? 'APItoAPI';
     const number = tick();
-    const {type: _type, ...fields} = structuredClone(item);
+    const fields = structuredClone(item);
+    delete fields.type;
     connections.push({
       type,
       version: 1,

@@ -39,17 +39,20 @@ export function connectionListQuery(params: ConnectionListParams = {}): PagingQu
   return {...(sortField === undefined ? {} : {sortField}), ...pagingQuery(params)};
 }
 
+function copyField<T>(target: T, source: T, key: keyof T): void {
+  if (source[key] !== undefined) target[key] = source[key];
+}
+
 /**
  * Copies only the documented request fields: the schema has `additionalProperties: false`, and a form model may
  * hold more (`IsActive`, a `ClientSecret`) that must never be sent.
  */
 export function createRequestBody(body: ApiConnectionCreateRequest): ApiConnectionCreateRequest {
-  if (typeof body !== 'object' || body === null) throw new TypeError('"body" must be an object');
-  const picked: Record<string, unknown> = {};
-  for (const key of BODY_FIELDS) {
-    if (body[key] !== undefined) picked[key] = body[key];
-  }
-  return picked as ApiConnectionCreateRequest;
+  const untyped: unknown = body;
+  if (typeof untyped !== 'object' || untyped === null) throw new TypeError('"body" must be an object');
+  const picked: ApiConnectionCreateRequest = {};
+  for (const key of BODY_FIELDS) copyField(picked, body, key);
+  return picked;
 }
 
 function connectionPath(

@@ -90,7 +90,11 @@ interface Exchange {
 /** Rejects with the signal's reason as soon as it aborts, even if `promise` ignores the signal (a stuck fetch or token source). */
 function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
   if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(signal.reason as Error);
+  if (signal.aborted) {
+    // The loser's own rejection (often the same abort) must not surface as an unhandled rejection.
+    promise.catch(() => undefined);
+    return Promise.reject(signal.reason as Error);
+  }
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => {
       reject(signal.reason as Error);

@@ -18,6 +18,7 @@ export const REASONS = {
   REDIRECT_URI_HTTP_NOT_ALLOWED: 'Use https:// (http is only allowed for 127.0.0.1, [::1] or localhost).',
   REDIRECT_URI_CUSTOM_SCHEME: "Custom URL schemes aren't supported for this connection type. Use an https:// URL.",
   URL_NOT_ABSOLUTE: 'Enter a full URL starting with https://',
+  REDIRECT_URI_COMMA: "Redirect URIs can't contain a comma: the platform reads commas as separators. Encode it as %2C.",
   URL_WILDCARD: "Wildcards (*) aren't allowed. List each URI exactly.",
   URL_SCHEME_NOT_ALLOWED: "This URL scheme isn't allowed.",
   URL_USERINFO: 'Remove the user-name/password part (…@) from the URL.',

@@ -346,3 +346,12 @@ describe('deriveCorsOrigins', () => {
     expect(deriveCorsOrigins([])).toEqual([]);
   });
 });
+
+describe('checkRedirectUri and commas', () => {
+  it('rejects a comma, which the platform reads as a separator between redirect URIs', () => {
+    expect(checkRedirectUri('https://app.example.com/cb?ids=1,2')).toEqual([
+      expect.objectContaining({code: 'REDIRECT_URI_COMMA', severity: 'error', field: 'RedirectURI'}),
+    ]);
+    expect(checkRedirectUri('https://app.example.com/cb?ids=1%2C2').filter((f) => f.severity === 'error')).toEqual([]);
+  });
+});

@@ -294,6 +294,9 @@ function analyzeUrl(value: string, profile: UrlProfile, devMode: boolean): UrlAn
   // WHATWG parsers read `\` as `/` for http(s) but other parsers don't: the two would disagree on the host (A1-10).
   if (trimmed.includes('\\')) return fail('URL_BACKSLASH');
   if (trimmed.includes('*')) return fail('URL_WILDCARD');
+  // The platform's Redirect URI field takes comma-separated values and its GET answers them comma-joined
+  // (PLATFORM.md §1.3, §5), so a comma inside one URI would split it in two on the way back.
+  if (isRedirect && trimmed.includes(',')) return fail('REDIRECT_URI_COMMA');
 
   const rawScheme = schemeOf(trimmed);
   if (rawScheme === undefined || HOST_AND_PORT_PATTERN.test(trimmed)) return fail('URL_NOT_ABSOLUTE');
@@ -629,7 +632,8 @@ export function deriveCorsOrigins(redirectUris: readonly string[]): string[] {
 // ---------------------------------------------------------------------------------------------------------------------
 
 /** RFC 6749 §3.3: scope-token = 1*NQCHAR, NQCHAR = %x21 / %x23-5B / %x5D-7E (printable ASCII minus space, `"`, `\`). */
-const SCOPE_TOKEN_PATTERN = /^[\x21\x23-\x5B\x5D-\x7E]+$/;
+// RFC 6749 §3.3 scope-token characters, minus the comma: the platform joins AllowedScopes with commas on read.
+const SCOPE_TOKEN_PATTERN = /^[\x21\x23-\x2B\x2D-\x5B\x5D-\x7E]+$/;
 
 /** The scope that makes the provider issue refresh tokens. */
 const OFFLINE_ACCESS_SCOPE = 'offline_access';

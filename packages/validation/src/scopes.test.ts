@@ -98,3 +98,9 @@ describe('checkScopes', () => {
     ]);
   });
 });
+
+describe('checkScopes and commas', () => {
+  it('rejects a comma inside a scope, since the platform joins scopes with commas', () => {
+    expect(checkScopes(['api.read,write']).map((f) => f.code)).toEqual(['SCOPE_CHARACTERS_NOT_ALLOWED']);
+  });
+});

@@ -52,7 +52,8 @@ describe('checkScopes', () => {
     'api.user-management',
     'Auth.Api.Read',
     'https://rls-preview.congacloud.au/mcp',
-    '!#$%&()*+,-./:;<=>?@[]^_`{|}~',
+    // RFC 6749 §3.3 scope-token characters, without the comma (see 'checkScopes and commas' below).
+    '!#$%&()*+-./:;<=>?@[]^_`{|}~',
   ])('A4-03 accepts the RFC 6749 scope token %j', (input) => {
     expect(checkScopes([input])).toEqual([]);
   });

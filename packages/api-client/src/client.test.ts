@@ -185,6 +185,19 @@ describe('401 handling (C1-01, C1-04, C1-05)', () => {
     ]);
   });
 
+  it('C1-04: names the same rejected token from parallel requests, so the session can refresh once', async () => {
+    const {client, requests, tokenCalls} = setup([
+      ...Array.from({length: 5}, () => () => failure(401, [])),
+      ...Array.from({length: 5}, () => () => ok(USER)),
+    ]);
+    await Promise.all(Array.from({length: 5}, () => client.user.info()));
+    const refreshes = tokenCalls.filter((call) => call?.forceRefresh);
+    expect(refreshes).toEqual(Array.from({length: 5}, () => ({forceRefresh: true, rejectedToken: TOKEN})));
+    expect(requests.slice(5).map((request) => request.headers.get('Authorization'))).toEqual(
+      Array.from({length: 5}, () => `Bearer ${REFRESHED_TOKEN}`),
+    );
+  });
+
   it('replays a PUT exactly once with the same body', async () => {
     const {client, requests} = setup([() => failure(401, []), () => ok({IsActive: true})]);
     await client.apiConnections.update('ORG1', 'APItoAPI', {ClientName: 'Renamed'});
@@ -258,7 +271,7 @@ describe('403 handling (C1-06)', () => {
       missingScope: 'api.user-management',
     });
     expect(requests).toHaveLength(1);
-    expect(tokenCalls).toEqual([{}]);
+    expect(tokenCalls).toStrictEqual([{}]);
     expect(sleeps).toEqual([]);
   });
 });
@@ -497,6 +510,13 @@ describe('server errors and network failures (C2-07)', () => {
     });
     await client.user.info();
     expect(delays).toEqual(expected);
+  });
+
+  it('honours Retry-After on a 503 read', async () => {
+    const {client, sleeps, retries} = setup([() => failure(503, [], {'Retry-After': '2'}), () => ok(USER)]);
+    await client.user.info();
+    expect(sleeps).toEqual([2000]);
+    expect(retries).toEqual([{attempt: 2, delayMs: 2000, reason: 'server-error'}]);
   });
 
   it('does not retry a 501', async () => {

@@ -308,7 +308,9 @@ export function createHttp(config: HttpConfig): Http {
     if (spec.ifMatch !== undefined) headers.set('If-Match', spec.ifMatch);
     const body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
 
-    let token = await getToken({signal}, signal);
+    // `signal` only when there is one, so a session can test `'signal' in options`.
+    const withSignal = signal ? {signal} : {};
+    let token = await getToken(withSignal, signal);
     let replayedAfter401 = false;
     let attempt = 1;
     for (;;) {
@@ -335,7 +337,7 @@ export function createHttp(config: HttpConfig): Http {
           // C1-01/C1-05: one forced refresh naming the rejected token (so concurrent 401s coalesce in the
           // session, C1-04), then one replay. A second 401 falls through to the error below: no loop.
           replayedAfter401 = true;
-          const refreshed = await getToken({forceRefresh: true, rejectedToken: token, signal}, signal);
+          const refreshed = await getToken({forceRefresh: true, rejectedToken: token, ...withSignal}, signal);
           if (refreshed !== token) {
             token = refreshed;
             continue;

@@ -1,0 +1,14 @@
+import {createContext} from '@lit/context';
+import type {ApiClient} from '@conga-connections/api-client';
+import type {AuthSession, AuthState} from '@conga-connections/auth';
+
+// Keys are Symbols, so no other context user on the host page can collide with them (STYLE.md §5).
+
+/** The API client: a service, replaced only when the root's configuration changes. */
+export const apiClientContext = createContext<ApiClient | undefined>(Symbol('conga.api-client'));
+
+/** The sign-in session: a service, replaced only when the root's configuration changes. */
+export const authSessionContext = createContext<AuthSession | undefined>(Symbol('conga.auth-session'));
+
+/** An immutable snapshot of the session's state, replaced on every change. */
+export const authStateContext = createContext<AuthState>(Symbol('conga.auth-state'));

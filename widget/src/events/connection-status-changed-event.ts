@@ -1,0 +1,22 @@
+import type {ConnectionType} from '@conga-connections/api-client';
+
+/** The server confirmed an activation or deactivation. */
+export class ConnectionStatusChangedEvent extends Event {
+  static readonly eventName = 'conga-connection-status-changed';
+  readonly externalIdentifier: string;
+  readonly connectionType: ConnectionType;
+  readonly isActive: boolean;
+
+  constructor(externalIdentifier: string, connectionType: ConnectionType, isActive: boolean) {
+    super(ConnectionStatusChangedEvent.eventName, {bubbles: true, composed: true});
+    this.externalIdentifier = externalIdentifier;
+    this.connectionType = connectionType;
+    this.isActive = isActive;
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'conga-connection-status-changed': ConnectionStatusChangedEvent;
+  }
+}

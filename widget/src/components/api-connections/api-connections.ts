@@ -1,0 +1,296 @@
+import {html, LitElement, nothing} from 'lit';
+import type {PropertyValues} from 'lit';
+import {property, state} from 'lit/decorators.js';
+import {provide} from '@lit/context';
+import {createApiClient} from '@conga-connections/api-client';
+import type {ApiClient} from '@conga-connections/api-client';
+import type {AuthSession, AuthState} from '@conga-connections/auth';
+import {apiClientContext, authSessionContext, authStateContext} from '../../context.js';
+import {define, VERSION} from '../../define.js';
+import {AnnounceEvent} from '../../events/announce-event.js';
+import {SignedInEvent} from '../../events/signed-in-event.js';
+import {SignedOutEvent} from '../../events/signed-out-event.js';
+import {messages} from '../../messages.js';
+import shared from '../../styles/shared.js';
+import tokens from '../../styles/tokens.js';
+import styles from './api-connections.styles.js';
+import '../connection-list/connection-list.js';
+import '../error-state/error-state.js';
+import '../sign-in/sign-in.js';
+
+const SIGNED_OUT: AuthState = {status: 'signed-out'};
+
+/**
+ * @summary The Conga API Connections tab: lists an organization's API connections and lets an admin add, edit,
+ * deactivate and reactivate them. Signs the admin in itself, or uses the session its host hands it.
+ *
+ * @example
+ * <script type="module" src="conga-api-connections.js"></script>
+ * <conga-api-connections api-base-url="https://rls.congacloud.com"
+ *   issuer="https://login-rls.congacloud.com/api/v1/auth" client-id="…" redirect-uri="https://portal.example/"></conga-api-connections>
+ *
+ * @slot - Replaces the built-in list (children consume the same services through context).
+ * @slot header-actions - Extra controls in the header, beside the sign-out button.
+ * @event conga-signed-in - The admin signed in (`user`; never a token).
+ * @event conga-signed-out - The admin signed out or the session ended (`reason`).
+ * @event conga-connection-created - A connection was created (`connection`, without its secret).
+ * @event conga-connection-updated - A connection was saved (`connection`, `secretRegenerated`).
+ * @event conga-connection-status-changed - A connection was activated or deactivated.
+ * @csspart base - The outer wrapper.
+ * @csspart header - The title bar.
+ * @csspart sign-out-button - The sign-out button.
+ * @cssproperty --conga-color-accent - Buttons and links.
+ * @cssproperty --conga-color-text - Body text.
+ * @cssproperty --conga-color-surface - Background.
+ * @cssproperty --conga-font-family - Font.
+ * @cssstate signed-in - The admin is signed in.
+ */
+export class CongaApiConnections extends LitElement {
+  static readonly congaVersion = VERSION;
+  static override styles = [tokens, shared, styles];
+
+  /** The platform's API origin, e.g. `https://rls.congacloud.com`. */
+  @property({attribute: 'api-base-url'}) apiBaseUrl = '';
+  /** The OpenID provider, e.g. `https://login-rls.congacloud.com/api/v1/auth` (built-in sign-in). */
+  @property() issuer = '';
+  /** The Client ID of the UI-to-API connection this page signs in with (built-in sign-in). */
+  @property({attribute: 'client-id'}) clientId = '';
+  /** A redirect URI registered on that connection, on this page's origin (built-in sign-in). */
+  @property({attribute: 'redirect-uri'}) redirectUri = '';
+  /** Scopes to ask for; the auth package's minimal default when empty. */
+  @property() scope = '';
+  /** `redirect` (default) or `popup` (the page stays as it is). */
+  @property({attribute: 'login-mode'}) loginMode: 'redirect' | 'popup' = 'redirect';
+  /** Rows per page in the list. */
+  @property({type: Number, attribute: 'page-size'}) pageSize = 50;
+  /** `light` or `dark`; follows `prefers-color-scheme` when absent. */
+  @property({reflect: true}) theme: 'light' | 'dark' | undefined;
+
+  /** A session the host hands over (its own `AuthSession`, or the extension's); replaces the built-in sign-in. */
+  @property({attribute: false}) session: AuthSession | undefined;
+  /** An API client the host hands over; replaces the one built from `api-base-url`. */
+  @property({attribute: false}) apiClient: ApiClient | undefined;
+
+  @provide({context: authSessionContext}) @state() private providedSession: AuthSession | undefined;
+  @provide({context: apiClientContext}) @state() private providedApiClient: ApiClient | undefined;
+  @provide({context: authStateContext}) @state() private authState: AuthState = SIGNED_OUT;
+
+  @state() private statusMessage = '';
+  @state() private alertMessage = '';
+  @state() private configurationProblem = '';
+
+  #unsubscribe: (() => void) | undefined;
+  /** The session this element built itself (built-in PKCE); it owns its disposal. */
+  #ownSession: (AuthSession & {dispose?: () => void}) | undefined;
+  #ownSessionKey = '';
+  #internals: ElementInternals | undefined;
+
+  constructor() {
+    super();
+    try {
+      this.#internals = this.attachInternals();
+    } catch {
+      // Custom states are a progressive enhancement (older browsers); nothing else depends on them.
+    }
+    this.addEventListener(AnnounceEvent.eventName, this.handleAnnounce);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Reconnected after a removal: subscribe again (C5-01: nothing is left behind while detached).
+    if (this.providedSession && !this.#unsubscribe) this.#subscribe(this.providedSession);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const configChanged = ['session', 'issuer', 'clientId', 'redirectUri', 'scope', 'loginMode'].some((key) =>
+      changed.has(key as keyof CongaApiConnections),
+    );
+    if (configChanged) this.#chooseSession();
+    if (changed.has('apiClient') || changed.has('apiBaseUrl') || configChanged) this.#chooseApiClient();
+  }
+
+  /** The host's session, or one built from the attributes; never both. */
+  #chooseSession(): void {
+    if (this.session) {
+      this.#dropOwnSession();
+      this.#useSession(this.session);
+      return;
+    }
+    const key = JSON.stringify([this.issuer, this.clientId, this.redirectUri, this.scope, this.loginMode]);
+    if (!this.issuer || !this.clientId || !this.redirectUri) {
+      this.#dropOwnSession();
+      this.#useSession(undefined);
+      return;
+    }
+    if (key === this.#ownSessionKey && this.#ownSession) return;
+    // B6-05: another issuer or client means other tokens; the old session is dropped, never reused.
+    this.#dropOwnSession();
+    this.#ownSessionKey = key;
+    void this.#buildOwnSession(key);
+  }
+
+  async #buildOwnSession(key: string): Promise<void> {
+    try {
+      // The sign-in code (oauth4webapi) is only needed when the element signs in itself: load it on first use.
+      const {BrowserAuthSession} = await import('@conga-connections/auth');
+      if (key !== this.#ownSessionKey) return;
+      const session = new BrowserAuthSession({
+        issuer: this.issuer,
+        clientId: this.clientId,
+        redirectUri: this.redirectUri,
+        loginMode: this.loginMode,
+        ...(this.scope ? {scope: this.scope} : {}),
+      });
+      this.#ownSession = session;
+      this.configurationProblem = '';
+      this.#useSession(session);
+      // Finish a redirect sign-in that landed on this page, or quietly resume a live provider session.
+      const completed = await session.handleRedirectCallback();
+      if (!completed && session.state.status === 'signed-out') await session.trySilentSignIn();
+    } catch (error) {
+      this.configurationProblem = error instanceof Error ? error.message : String(error);
+      console.error(error);
+    }
+  }
+
+  #dropOwnSession(): void {
+    if (!this.#ownSession) return;
+    this.#ownSession.dispose?.();
+    this.#ownSession = undefined;
+    this.#ownSessionKey = '';
+  }
+
+  #useSession(session: AuthSession | undefined): void {
+    if (session === this.providedSession) return;
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    this.providedSession = session;
+    if (session) this.#subscribe(session);
+    else this.#setAuthState(SIGNED_OUT);
+  }
+
+  #subscribe(session: AuthSession): void {
+    this.#setAuthState(session.state);
+    this.#unsubscribe = session.subscribe((next) => {
+      this.#setAuthState(next);
+    });
+  }
+
+  #setAuthState(next: AuthState): void {
+    const previous = this.authState;
+    this.authState = next;
+    this.#setCustomState('signed-in', next.status === 'signed-in');
+    if (next.status === 'signed-in' && previous.status !== 'signed-in') {
+      this.dispatchEvent(new SignedInEvent(next.user));
+    } else if (next.status === 'signed-out' && previous.status === 'signed-in') {
+      this.dispatchEvent(new SignedOutEvent(next.reason));
+    }
+  }
+
+  #chooseApiClient(): void {
+    if (this.apiClient) {
+      this.providedApiClient = this.apiClient;
+      return;
+    }
+    const session = this.providedSession ?? this.#ownSession;
+    if (!this.apiBaseUrl || !session) {
+      this.providedApiClient = undefined;
+      return;
+    }
+    try {
+      // The client asks the session for a token on every request; it never holds or refreshes one itself.
+      this.providedApiClient = createApiClient({
+        baseUrl: this.apiBaseUrl,
+        getAccessToken: (options) => session.getAccessToken(options),
+      });
+      this.configurationProblem = '';
+    } catch (error) {
+      this.providedApiClient = undefined;
+      this.configurationProblem = error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    // The own session arrives asynchronously; build the client for it as soon as it is there.
+    if (changed.has('providedSession' as keyof CongaApiConnections) && !this.apiClient) this.#chooseApiClient();
+  }
+
+  #setCustomState(name: string, on: boolean): void {
+    const states = this.#internals?.states;
+    if (!states) return;
+    if (on) states.add(name);
+    else states.delete(name);
+  }
+
+  private readonly handleAnnounce = (event: AnnounceEvent): void => {
+    event.stopPropagation();
+    // Clear first so the same text announced twice in a row is still read out.
+    if (event.politeness === 'alert') {
+      this.alertMessage = '';
+      void this.updateComplete.then(() => (this.alertMessage = event.message));
+    } else {
+      this.statusMessage = '';
+      void this.updateComplete.then(() => (this.statusMessage = event.message));
+    }
+  };
+
+  private readonly handleSignOut = (): void => {
+    void this.providedSession?.signOut();
+  };
+
+  override render() {
+    const signedIn = this.authState.status === 'signed-in' ? this.authState : undefined;
+    return html`<section part="base" aria-labelledby="title">
+      <header part="header">
+        <h2 id="title">${messages.title}</h2>
+        <div class="actions">
+          <slot name="header-actions"></slot>
+          ${
+            signedIn
+              ? html`<span class="muted user"
+                    >${messages.signedInAs(signedIn.user.name ?? signedIn.user.email ?? signedIn.user.sub)}</span
+                  >
+                  <button part="sign-out-button" @click=${this.handleSignOut}>${messages.signOut}</button>`
+              : nothing
+          }
+        </div>
+      </header>
+      <slot>${this.renderBody()}</slot>
+      <div class="visually-hidden" role="status" aria-live="polite">${this.statusMessage}</div>
+      <div class="visually-hidden" role="alert">${this.alertMessage}</div>
+    </section>`;
+  }
+
+  private renderBody() {
+    if (!this.providedSession) {
+      if (this.configurationProblem) {
+        return html`<p class="error-text" role="alert">${this.configurationProblem}</p>`;
+      }
+      if (this.issuer && this.clientId && this.redirectUri) return html`<p role="status">${messages.signingIn}</p>`;
+      return html`<p class="muted">${messages.notConfigured}</p>`;
+    }
+    switch (this.authState.status) {
+      case 'signed-in':
+        if (!this.providedApiClient) return html`<p class="muted">${messages.notConfigured}</p>`;
+        return html`<conga-connection-list page-size=${this.pageSize}></conga-connection-list>`;
+      case 'signing-in':
+        return html`<p role="status" aria-busy="true">${messages.signingIn}</p>`;
+      default:
+        return html`<conga-sign-in></conga-sign-in>`;
+    }
+  }
+}
+
+define('conga-api-connections', CongaApiConnections);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'conga-api-connections': CongaApiConnections;
+  }
+}

@@ -1,0 +1,14 @@
+/** @conga-connections/widget: importing this module defines every element. */
+export {CongaApiConnections} from './components/api-connections/api-connections.js';
+export {CongaConnectionList} from './components/connection-list/connection-list.js';
+export {CongaErrorState, describeError} from './components/error-state/error-state.js';
+export {CongaSignIn} from './components/sign-in/sign-in.js';
+export {apiClientContext, authSessionContext, authStateContext} from './context.js';
+export {define, VERSION} from './define.js';
+export {ConnectionCreatedEvent} from './events/connection-created-event.js';
+export {ConnectionStatusChangedEvent} from './events/connection-status-changed-event.js';
+export {ConnectionUpdatedEvent} from './events/connection-updated-event.js';
+export {SignedInEvent} from './events/signed-in-event.js';
+export {SignedOutEvent} from './events/signed-out-event.js';
+export type {PublicConnection} from './events/connection.js';
+export {messages, type Messages} from './messages.js';

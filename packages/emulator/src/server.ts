@@ -14,6 +14,8 @@ import type {Store} from './store.js';
 
 /** Request bodies above this size are refused; the largest valid connection is far smaller. */
 const BODY_LIMIT = 64 * 1024;
+/** The request log keeps this many of the newest entries. */
+const LOG_LIMIT = 5000;
 /** Headers the tab sends to the REST API from another origin, allowed by the preflight. */
 const ALLOWED_REQUEST_HEADERS = 'Authorization, Content-Type, If-Match, user-id, Idempotency-Key';
 
@@ -169,6 +171,8 @@ export function createRequestListener(context: ServerContext) {
         entry.status = response.headersSent ? response.statusCode : 0;
       });
       context.log.push(entry);
+      // A long `npm start` session must not grow without bound; tests read far fewer entries than this.
+      if (context.log.length > LOG_LIMIT) context.log.splice(0, context.log.length - LOG_LIMIT);
     }
 
     try {

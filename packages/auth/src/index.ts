@@ -10,7 +10,6 @@ export {
   DEFAULT_SCOPE,
   DEFAULT_TOKEN_LIFETIME_SECONDS,
   PkceFlow,
-  type AuthNavigation,
   type CompletedSignIn,
   type PkceFlowOptions,
   type TokenSet,

@@ -26,12 +26,6 @@ export interface PkceFlowOptions {
   transactionStorage: TransactionStorage;
 }
 
-/** A page navigation for a launcher: a GET of `url`, or, with `form`, an HTML form POST of those fields to `url`. */
-export interface AuthNavigation {
-  readonly url: string;
-  readonly form?: Readonly<Record<string, string>>;
-}
-
 /** The tokens of a session, with what they grant; held in memory only. */
 export interface TokenSet {
   readonly accessToken: string;
@@ -130,7 +124,7 @@ export class PkceFlow {
    * Starts an attempt: stores a fresh verifier, state and nonce for it and resolves the authorization URL. Fails
    * before any navigation when discovery does not confirm the configured issuer (B2-03).
    */
-  async start(options: {returnTo?: string; prompt?: 'none' | 'login'} = {}): Promise<AuthNavigation & {state: string}> {
+  async start(options: {returnTo?: string; prompt?: 'none' | 'login'} = {}): Promise<{url: string; state: string}> {
     const as = await this.metadata();
     // A new verifier per attempt, S256 only and never `plain`, not even after an error (RFC 9700 §2.1.1, B2-01).
     const verifier = oauth.generateRandomCodeVerifier();
@@ -257,22 +251,24 @@ export class PkceFlow {
   }
 
   /**
-   * Resolves the RP-initiated logout request, or `undefined` when the provider has no end-session endpoint. It is a
-   * form POST, which the specification allows, so the ID token hint never lands in a URL, a history entry or a
-   * server log (OpenID Connect RP-Initiated Logout 1.0 §2; B2-08).
+   * Resolves the RP-initiated logout URL (`client_id`, `id_token_hint`, `post_logout_redirect_uri`, `state`), or
+   * `undefined` when the provider has no end-session endpoint (OpenID Connect RP-Initiated Logout 1.0 §2). It is a
+   * GET: a cross-site form POST would not carry the provider's SameSite=Lax session cookie, and oidc-provider turns
+   * POST off for that reason. The ID token in it identifies the session; it is no API credential.
    */
   async endSession(options: {
     idToken?: string;
     postLogoutRedirectUri: string;
     state?: string;
-  }): Promise<AuthNavigation | undefined> {
+  }): Promise<string | undefined> {
     const as = await this.metadata();
     if (as.end_session_endpoint === undefined) return undefined;
-    const form: Record<string, string> = {client_id: this.clientId};
-    if (options.idToken !== undefined) form.id_token_hint = options.idToken;
-    form.post_logout_redirect_uri = options.postLogoutRedirectUri;
-    if (options.state !== undefined) form.state = options.state;
-    return {url: endpoint(as, 'end_session_endpoint'), form};
+    const url = new URL(endpoint(as, 'end_session_endpoint'));
+    url.searchParams.set('client_id', this.clientId);
+    if (options.idToken !== undefined) url.searchParams.set('id_token_hint', options.idToken);
+    url.searchParams.set('post_logout_redirect_uri', options.postLogoutRedirectUri);
+    if (options.state !== undefined) url.searchParams.set('state', options.state);
+    return url.href;
   }
 
   get #openId(): boolean {

@@ -1,6 +1,5 @@
 import {describe, expect, it} from 'vitest';
 import {AuthError} from './errors.js';
-import type {AuthNavigation} from './pkce-flow.js';
 import {BrowserAuthSession, type AuthLauncher, type AuthPage, type BrowserAuthSessionOptions} from './session.js';
 import type {AuthState} from './state.js';
 import {createFakeOpenIdProvider} from './testing.js';
@@ -16,7 +15,7 @@ interface Setup {
   provider: ReturnType<typeof createFakeOpenIdProvider>;
   storage: ReturnType<typeof createMemoryStorage>;
   /** Every navigation a launcher was asked to perform. */
-  navigations: AuthNavigation[];
+  navigations: string[];
   states: AuthState[];
   advance: (ms: number) => void;
 }
@@ -24,7 +23,7 @@ interface Setup {
 /** A launcher that plays the user at the fake provider, the way a popup would bring the answer back. */
 function providerLauncher(
   provider: ReturnType<typeof createFakeOpenIdProvider>,
-  navigations: AuthNavigation[],
+  navigations: string[],
   answer: (url: string) => Promise<string | undefined> = (url) => provider.authorize(url),
 ): AuthLauncher {
   return {
@@ -32,9 +31,11 @@ function providerLauncher(
       const target = await navigation;
       if (target === undefined) return undefined;
       navigations.push(target);
-      // Sign-out is a form POST to the end-session endpoint; the provider sends the browser back with the state.
-      if (target.form !== undefined) return `${REDIRECT_URI}?state=${target.form.state ?? ''}`;
-      return answer(target.url);
+      // After sign-out, the provider sends the browser back with the state.
+      if (target.includes('/connect/endsession')) {
+        return `${REDIRECT_URI}?state=${new URL(target).searchParams.get('state') ?? ''}`;
+      }
+      return answer(target);
     },
   };
 }
@@ -44,7 +45,7 @@ function setup(options: Partial<BrowserAuthSessionOptions> = {}): Setup {
   const now = () => time;
   const provider = createFakeOpenIdProvider({now});
   const storage = createMemoryStorage();
-  const navigations: AuthNavigation[] = [];
+  const navigations: string[] = [];
   const session = new BrowserAuthSession({
     issuer: provider.issuer,
     clientId: provider.clientId,
@@ -371,7 +372,7 @@ describe('BrowserAuthSession', () => {
         },
         redirectLauncher: {
           async launch(navigation) {
-            redirected.push((await navigation)?.url ?? '');
+            redirected.push((await navigation) ?? '');
             return undefined;
           },
         },
@@ -425,7 +426,7 @@ describe('BrowserAuthSession', () => {
         },
       });
       await first.signIn({returnTo: '/admin/org?tab=connections#list'});
-      const callback = await provider.authorize(navigations[0]?.url ?? '', {extra: {session_state: 'abc'}});
+      const callback = await provider.authorize(navigations[0] ?? '', {extra: {session_state: 'abc'}});
       log.length = 0;
       // The next page load: a new session object, the same sessionStorage.
       const page = recordingPage(callback, log);
@@ -459,7 +460,7 @@ describe('BrowserAuthSession', () => {
       const first = nextPage(context, {
         launcher: {
           async launch(navigation) {
-            authorizationUrl = (await navigation)?.url ?? '';
+            authorizationUrl = (await navigation) ?? '';
             return undefined;
           },
         },
@@ -480,7 +481,7 @@ describe('BrowserAuthSession', () => {
       const context = setup();
       const {session, provider, navigations} = context;
       await session.signIn();
-      const used = await provider.authorize(navigations[0]?.url ?? '');
+      const used = await provider.authorize(navigations[0] ?? '');
       // the code grant above used the state already; the same answer arrives again
       const page = recordingPage(used, log);
       const replay = nextPage(context, {
@@ -540,7 +541,7 @@ describe('BrowserAuthSession', () => {
     it('signs in without interaction while the provider session lives (prompt=none)', async () => {
       const {session, navigations} = setup();
       await expect(session.trySilentSignIn()).resolves.toBe(true);
-      expect(new URL(navigations[0]?.url ?? '').searchParams.get('prompt')).toBe('none');
+      expect(new URL(navigations[0] ?? '').searchParams.get('prompt')).toBe('none');
       expect(session.state.status).toBe('signed-in');
     });
 
@@ -570,27 +571,30 @@ describe('BrowserAuthSession', () => {
   });
 
   describe('sign-out', () => {
-    it('C1-08 clears the tokens and ends the provider session with a form POST carrying id_token_hint', async () => {
+    it('C1-08 clears the tokens and ends the provider session at the end-session endpoint with id_token_hint', async () => {
       const {session, provider, navigations, token} = await signedIn();
       await session.signOut();
       expect(session.state).toEqual({status: 'signed-out', reason: 'signed-out'});
       await expect(session.getAccessToken()).rejects.toMatchObject({code: 'AUTH_SIGNED_OUT'});
-      const endSession = navigations.at(-1);
-      expect(endSession?.url).toBe(`${provider.issuer}/connect/endsession`);
-      expect(endSession?.form).toMatchObject({
+      const endSession = new URL(navigations.at(-1) ?? '');
+      expect(endSession.origin + endSession.pathname).toBe(`${provider.issuer}/connect/endsession`);
+      expect(Object.fromEntries(endSession.searchParams)).toEqual({
         client_id: provider.clientId,
+        id_token_hint: expect.stringMatching(/^ey[\w-]+\.ey[\w-]+\.[\w-]+$/) as string,
         post_logout_redirect_uri: REDIRECT_URI,
-        id_token_hint: expect.stringMatching(/^ey/) as string,
+        state: expect.stringMatching(/^[0-9a-f]{32}$/) as string,
       });
-      // No token in any URL (B2-08).
-      for (const navigation of navigations) expect(navigation.url).not.toMatch(/ey[A-Za-z0-9_-]{10,}|access-|refresh-/);
+      // The access and refresh tokens are in no URL (B2-08).
+      for (const navigation of navigations) expect(navigation).not.toMatch(/access-|refresh-/);
       expect(token).toMatch(/^access-/);
     });
 
     it('C1-08 sends the configured post-logout redirect URI', async () => {
       const {session, navigations} = await signedIn({postLogoutRedirectUri: `${ORIGIN}/signed-out`});
       await session.signOut();
-      expect(navigations.at(-1)?.form?.post_logout_redirect_uri).toBe(`${ORIGIN}/signed-out`);
+      expect(new URL(navigations.at(-1) ?? '').searchParams.get('post_logout_redirect_uri')).toBe(
+        `${ORIGIN}/signed-out`,
+      );
     });
 
     it('B6-05 forgets the tokens when disposed (issuer changed), without contacting the provider', async () => {

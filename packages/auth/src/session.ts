@@ -1,18 +1,18 @@
 import {AuthError, isAuthError} from './errors.js';
 import {createFrameLauncher, createPopupLauncher} from './launchers/popup.js';
 import {createBrowserPage, createRedirectLauncher} from './launchers/redirect.js';
-import {PkceFlow, type AuthNavigation, type TokenSet} from './pkce-flow.js';
+import {PkceFlow, type TokenSet} from './pkce-flow.js';
 import {AuthStateEmitter, type AuthSession, type AuthState, type GetAccessTokenOptions} from './state.js';
 import {createMemoryStorage, type TransactionStorage} from './transaction-store.js';
 
 /** Opens authorization and end-session requests and brings the provider's answer back. */
 export interface AuthLauncher {
   /**
-   * Performs `navigation` once it resolves (`undefined`: nothing to open). Called synchronously by `signIn()`, so a
-   * popup can open while the click's user activation lasts. Resolves with the URL the provider redirected to, or
-   * with `undefined` when the whole page navigates away and the answer comes with the next page load.
+   * Opens `url` once it resolves (`undefined`: nothing to open). Called synchronously by `signIn()`, so a popup can
+   * open while the click's user activation lasts. Resolves with the URL the provider redirected to, or with
+   * `undefined` when the whole page navigates away and the answer comes with the next page load.
    */
-  launch(navigation: Promise<AuthNavigation | undefined>, options: {redirectUri: string}): Promise<string | undefined>;
+  launch(url: Promise<string | undefined>, options: {redirectUri: string}): Promise<string | undefined>;
 }
 
 /** The page at the redirect URI: its address bar, and the way back to the page that opened it as a popup or frame. */
@@ -161,7 +161,11 @@ export class BrowserAuthSession implements AuthSession {
     this.#emitter.set({status: 'signing-in'});
     const started = this.#flow.start(options.returnTo === undefined ? {} : {returnTo: options.returnTo});
     // Launched synchronously, within the caller's user activation, so a popup isn't blocked.
-    const answer = launch(launcher, started, this.#flow.redirectUri);
+    const answer = launch(
+      launcher,
+      started.then(({url}) => url),
+      this.#flow.redirectUri,
+    );
     const signIn = this.#finishSignIn(started, answer).finally(() => {
       this.#signIn = undefined;
     });
@@ -204,7 +208,11 @@ export class BrowserAuthSession implements AuthSession {
     this.#emitter.set({status: 'signing-in'});
     const started = this.#flow.start({prompt: 'none'});
     try {
-      const answer = await launch(launcher, started, this.#flow.redirectUri);
+      const answer = await launch(
+        launcher,
+        started.then(({url}) => url),
+        this.#flow.redirectUri,
+      );
       if (answer === undefined) throw new AuthError('AUTH_LOGIN_REQUIRED');
       const {tokens} = await this.#flow.complete(answer);
       if (generation !== this.#generation) return false;
@@ -223,8 +231,8 @@ export class BrowserAuthSession implements AuthSession {
   }
 
   /**
-   * Forgets the tokens at once, then ends the provider's session through the launcher (a form POST with
-   * `id_token_hint`, `client_id` and `post_logout_redirect_uri`), so the next sign-in asks for the password.
+   * Forgets the tokens at once, then ends the provider's session through the launcher (the end-session endpoint
+   * with `id_token_hint`, `client_id` and `post_logout_redirect_uri`), so the next sign-in asks for the password.
    */
   async signOut(): Promise<void> {
     const idToken = this.#tokens?.idToken;
@@ -232,7 +240,7 @@ export class BrowserAuthSession implements AuthSession {
     this.#emitter.set({status: 'signed-out', reason: 'signed-out'});
     const launcher = this.#launcher;
     if (launcher === undefined) return;
-    const endSession = (): Promise<AuthNavigation | undefined> =>
+    const endSession = (): Promise<string | undefined> =>
       this.#flow.endSession({
         ...(idToken === undefined ? {} : {idToken}),
         postLogoutRedirectUri: this.#postLogoutRedirectUri,
@@ -284,7 +292,7 @@ export class BrowserAuthSession implements AuthSession {
   }
 
   async #finishSignIn(
-    started: Promise<AuthNavigation & {state: string}>,
+    started: Promise<{url: string; state: string}>,
     answer: Promise<string | undefined>,
   ): Promise<void> {
     let callbackUrl: string | undefined;
@@ -384,13 +392,13 @@ export class BrowserAuthSession implements AuthSession {
 /** Calls a launcher, turning a synchronous throw into a rejection. */
 function launch(
   launcher: AuthLauncher,
-  navigation: Promise<AuthNavigation | undefined>,
+  url: Promise<string | undefined>,
   redirectUri: string,
 ): Promise<string | undefined> {
   try {
-    return launcher.launch(navigation, {redirectUri});
+    return launcher.launch(url, {redirectUri});
   } catch (error) {
-    navigation.catch(() => undefined);
+    url.catch(() => undefined);
     return Promise.reject(error instanceof Error ? error : new Error(String(error)));
   }
 }

@@ -1,5 +1,4 @@
 import {describe, expect, it} from 'vitest';
-import type {AuthNavigation} from '../pkce-flow.js';
 import {createFrameLauncher, createPopupLauncher} from './popup.js';
 import {AUTH_RESPONSE_MESSAGE, createBrowserPage, createRedirectLauncher, SILENT_FRAME_NAME} from './redirect.js';
 
@@ -10,17 +9,9 @@ const ANSWER = `${REDIRECT_URI}?code=c&state=s&iss=https%3A%2F%2Flogin.example.t
 /** A DOM element stand-in that records what the launchers do with it. */
 interface FakeElement {
   tag: string;
-  children: FakeElement[];
   removed: boolean;
-  submitted: boolean;
   attributes: Record<string, string>;
   [property: string]: unknown;
-}
-
-interface FakeChild {
-  closed: boolean;
-  replaced: string[];
-  posted: {message: unknown; targetOrigin: string}[];
 }
 
 /** A browser window stand-in: messages, timers, popups and the few DOM calls the launchers make. */
@@ -31,15 +22,14 @@ function fakeWindow(options: {blockPopups?: boolean} = {}) {
   const opened: {url: string; name: string}[] = [];
   const body: FakeElement[] = [];
   const assigned: string[] = [];
-  const popup: FakeChild & {close(): void; location: {replace(url: string): void}} = {
+  const popup = {
     closed: false,
-    replaced: [],
-    posted: [],
+    replaced: [] as string[],
     close() {
       this.closed = true;
     },
     location: {
-      replace(url) {
+      replace(url: string) {
         popup.replaced.push(url);
       },
     },
@@ -47,19 +37,11 @@ function fakeWindow(options: {blockPopups?: boolean} = {}) {
   const element = (tag: string): FakeElement => {
     const created: FakeElement = {
       tag,
-      children: [],
       removed: false,
-      submitted: false,
       attributes: {},
-      contentWindow: tag === 'iframe' ? {} : undefined,
-      append(child: FakeElement) {
-        created.children.push(child);
-      },
+      contentWindow: {},
       remove() {
         created.removed = true;
-      },
-      submit() {
-        created.submitted = true;
       },
       setAttribute(name: string, value: string) {
         created.attributes[name] = value;
@@ -144,7 +126,7 @@ async function settled<T>(promise: Promise<T>): Promise<'pending' | {value: T} |
   return result === marker ? 'pending' : result;
 }
 
-const navigationTo = (url: string): Promise<AuthNavigation> => Promise.resolve({url});
+const navigationTo = (url: string): Promise<string> => Promise.resolve(url);
 
 describe('createPopupLauncher', () => {
   it("B2-10 ignores messages from another origin, another window or in another shape, and accepts the popup's answer", async () => {
@@ -172,14 +154,14 @@ describe('createPopupLauncher', () => {
 
   it('opens the popup synchronously, then sends it to the authorization URL once it is known', async () => {
     const fake = fakeWindow();
-    let resolveNavigation: (navigation: AuthNavigation) => void = () => undefined;
-    const navigation = new Promise<AuthNavigation>((resolve) => {
+    let resolveNavigation: (url: string) => void = () => undefined;
+    const navigation = new Promise<string>((resolve) => {
       resolveNavigation = resolve;
     });
     void createPopupLauncher(fake.window).launch(navigation, {redirectUri: REDIRECT_URI});
     expect(fake.opened).toEqual([{url: 'about:blank', name: 'conga-sign-in'}]);
     expect(fake.popup.replaced).toEqual([]);
-    resolveNavigation({url: 'https://login.example.test/authorize?x=1'});
+    resolveNavigation('https://login.example.test/authorize?x=1');
     await settled(navigation);
     expect(fake.popup.replaced).toEqual(['https://login.example.test/authorize?x=1']);
   });
@@ -215,25 +197,6 @@ describe('createPopupLauncher', () => {
     const answer = createPopupLauncher(fake.window).launch(Promise.reject(failure), {redirectUri: REDIRECT_URI});
     await expect(answer).rejects.toBe(failure);
     expect(fake.popup.closed).toBe(true);
-  });
-
-  it('posts a form into the popup for the end-session request, so no token is in a URL', async () => {
-    const fake = fakeWindow();
-    void createPopupLauncher(fake.window).launch(
-      Promise.resolve({url: 'https://login.example.test/endsession', form: {id_token_hint: 'eyJ.x.y', client_id: 'c'}}),
-      {redirectUri: REDIRECT_URI},
-    );
-    await settled(Promise.resolve());
-    const form = fake.body[0];
-    expect(form).toMatchObject({tag: 'form', method: 'post', action: 'https://login.example.test/endsession'});
-    expect(form?.target).toBe('conga-sign-in');
-    expect(form?.submitted).toBe(true);
-    expect(form?.removed).toBe(true);
-    expect(form?.children.map((input) => [input.name, input.value, input.type])).toEqual([
-      ['id_token_hint', 'eyJ.x.y', 'hidden'],
-      ['client_id', 'c', 'hidden'],
-    ]);
-    expect(fake.popup.replaced).toEqual([]);
   });
 
   it('refuses a redirect URI on another origin, where the answer could never be posted back', () => {
@@ -349,16 +312,6 @@ describe('createRedirectLauncher', () => {
       }),
     ).resolves.toBeUndefined();
     expect(fake.assigned).toEqual(['https://login.example.test/authorize']);
-  });
-
-  it('posts a form in the page itself for the end-session request', async () => {
-    const fake = fakeWindow();
-    await createRedirectLauncher(fake.window).launch(
-      Promise.resolve({url: 'https://login.example.test/endsession', form: {client_id: 'c'}}),
-      {redirectUri: REDIRECT_URI},
-    );
-    expect(fake.body[0]).toMatchObject({tag: 'form', method: 'post', target: '_self', submitted: true});
-    expect(fake.assigned).toEqual([]);
   });
 
   it('B2-03 navigates nowhere when the authorization URL cannot be built', async () => {

@@ -1,6 +1,6 @@
 import {AuthError} from '../errors.js';
 import type {AuthLauncher} from '../session.js';
-import {AUTH_RESPONSE_MESSAGE, navigate, SILENT_FRAME_NAME} from './redirect.js';
+import {AUTH_RESPONSE_MESSAGE, SILENT_FRAME_NAME} from './redirect.js';
 
 /** The name of the sign-in popup; a second sign-in reuses the open one. */
 const POPUP_NAME = 'conga-sign-in';
@@ -22,12 +22,12 @@ export function createPopupLauncher(window: Window, options: PopupLauncherOption
   const pollIntervalMs = options.pollIntervalMs ?? 500;
   const features = options.features ?? 'popup,width=480,height=640';
   return {
-    launch(navigation, {redirectUri}) {
+    launch(url, {redirectUri}) {
       requireSameOrigin(window, redirectUri);
       // Opened now, synchronously inside the click that called signIn(): browsers block popups opened later.
       const popup = window.open('about:blank', POPUP_NAME, features);
       if (popup === null) {
-        navigation.catch(() => undefined);
+        url.catch(() => undefined);
         return Promise.reject(new AuthError('AUTH_POPUP_BLOCKED'));
       }
       // Closing a window fires nothing the opener can hear, so its `closed` flag is watched.
@@ -43,10 +43,11 @@ export function createPopupLauncher(window: Window, options: PopupLauncherOption
           popup.close();
         },
       );
-      navigation.then(
+      url.then(
         (target) => {
           if (target === undefined) answer.settle(undefined);
-          else if (!popup.closed) navigate(window, POPUP_NAME, target, popup);
+          // `replace`: the blank page the popup opened with stays out of its history.
+          else if (!popup.closed) popup.location.replace(target);
         },
         (error: unknown) => {
           answer.settle(asError(error));
@@ -70,7 +71,7 @@ export interface FrameLauncherOptions {
 export function createFrameLauncher(window: Window, options: FrameLauncherOptions = {}): AuthLauncher {
   const timeoutMs = options.timeoutMs ?? 10_000;
   return {
-    launch(navigation, {redirectUri}) {
+    launch(url, {redirectUri}) {
       requireSameOrigin(window, redirectUri);
       let frame: HTMLIFrameElement | undefined;
       let timer: ReturnType<Window['setTimeout']> | undefined;
@@ -83,14 +84,10 @@ export function createFrameLauncher(window: Window, options: FrameLauncherOption
           frame?.remove();
         },
       );
-      navigation.then(
+      url.then(
         (target) => {
           if (target === undefined) {
             answer.settle(undefined);
-            return;
-          }
-          if (target.form !== undefined) {
-            answer.settle(new TypeError('silent sign-in only performs GET navigations'));
             return;
           }
           frame = window.document.createElement('iframe');
@@ -98,7 +95,7 @@ export function createFrameLauncher(window: Window, options: FrameLauncherOption
           frame.hidden = true;
           frame.setAttribute('aria-hidden', 'true');
           frame.tabIndex = -1;
-          frame.src = target.url;
+          frame.src = target;
           timer = window.setTimeout(() => {
             answer.settle(new AuthError('AUTH_LOGIN_REQUIRED', {message: 'Silent sign-in got no answer.'}));
           }, timeoutMs);

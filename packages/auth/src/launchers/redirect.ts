@@ -1,4 +1,3 @@
-import type {AuthNavigation} from '../pkce-flow.js';
 import type {AuthLauncher, AuthPage} from '../session.js';
 
 /** The `type` of the message a sign-in popup or frame posts to the page that opened it. */
@@ -8,42 +7,15 @@ export const AUTH_RESPONSE_MESSAGE = 'conga:auth-response';
 export const SILENT_FRAME_NAME = 'conga-silent-sign-in';
 
 /**
- * Performs `navigation` in the browsing context named `target` (`_self`, a popup's name): a plain navigation, or an
- * HTML form POST built with DOM properties only, never markup.
- */
-export function navigate(window: Window, target: string, navigation: AuthNavigation, popup?: Window): void {
-  if (navigation.form === undefined) {
-    if (popup === undefined) window.location.assign(navigation.url);
-    else popup.location.replace(navigation.url);
-    return;
-  }
-  const document = window.document;
-  const form = document.createElement('form');
-  form.method = 'post';
-  form.action = navigation.url;
-  form.target = target;
-  form.hidden = true;
-  for (const [name, value] of Object.entries(navigation.form)) {
-    const input = document.createElement('input');
-    input.type = 'hidden';
-    input.name = name;
-    input.value = value;
-    form.append(input);
-  }
-  document.body.append(form);
-  form.submit();
-  form.remove();
-}
-
-/**
  * A launcher that sends the whole page to the provider; the answer arrives with the next page load, where
  * {@link BrowserAuthSession.handleRedirectCallback} picks it up.
  */
 export function createRedirectLauncher(window: Window): AuthLauncher {
   return {
-    async launch(navigation) {
-      const target = await navigation;
-      if (target !== undefined) navigate(window, '_self', target);
+    async launch(url) {
+      const target = await url;
+      // `assign`, not `replace`: Back from the provider's page returns to the page the admin was on.
+      if (target !== undefined) window.location.assign(target);
       return undefined;
     },
   };

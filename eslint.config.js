@@ -79,5 +79,10 @@ export default tseslint.config(
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
   },
+  {
+    // Chai's property assertions (`expect(x).to.exist`) are expressions by design.
+    files: ['**/*.browser.test.ts'],
+    rules: {'@typescript-eslint/no-unused-expressions': 'off'},
+  },
   prettier,
 );

@@ -12,7 +12,7 @@ export interface VersionedElement extends CustomElementConstructor {
  * versions, instead of the "already defined" exception that would break the page (B6-02).
  */
 export function define(tag: string, constructor: VersionedElement): void {
-  const existing = customElements.get(tag) as VersionedElement | undefined;
+  const existing: VersionedElement | undefined = customElements.get(tag);
   if (existing === constructor) return;
   if (existing) {
     console.warn(

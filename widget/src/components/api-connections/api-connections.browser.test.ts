@@ -84,9 +84,9 @@ describe('<conga-api-connections>', () => {
     await waitUntil(() => root.shadowRoot?.querySelector('conga-connection-list'));
     const seen = JSON.stringify({
       attributes: [...root.attributes].map((a) => a.value),
-      dataset: {...root.dataset},
-      local: {...localStorage},
-      session: {...sessionStorage},
+      dataset: Object.entries(root.dataset),
+      local: Object.entries(localStorage),
+      session: Object.entries(sessionStorage),
       own: Object.keys(root),
     });
     expect(seen).to.not.contain('fake-token');

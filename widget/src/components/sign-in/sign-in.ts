@@ -62,14 +62,10 @@ export class CongaSignIn extends LitElement {
 
   private readonly handleSignInHere = async (): Promise<void> => {
     if (!this.session) return;
-    // The popup was blocked: fall back to a full-page redirect (BrowserAuthSession accepts the override).
-    await (this.session.signIn as (options: {returnTo: string; loginMode: 'redirect'}) => Promise<void>).call(
-      this.session,
-      {
-        returnTo: location.pathname + location.search,
-        loginMode: 'redirect',
-      },
-    );
+    // The popup was blocked: fall back to a full-page redirect. BrowserAuthSession reads `loginMode`; a session
+    // without modes ignores it (a variable, not a literal, so the extra field is allowed).
+    const options = {returnTo: location.pathname + location.search, loginMode: 'redirect' as const};
+    await this.session.signIn(options);
   };
 
   override render() {

@@ -47,6 +47,63 @@ export const messages = {
   backToList: 'Back to the list',
 
   // List (conga-connection-list): keys added by the list's author go below this line.
+  // Functions that take a name return parts, so the element can wrap the name in <bdi> (B1-06) and keep text as text.
+  listLabel: 'API connections',
+  addApiToApi: 'Add API To API Connection',
+  addUiToApi: 'Add UI To API Connection',
+  search: 'Search connections',
+  searchHint: 'Matches name, External Identifier, Client ID, redirect URIs and origins.',
+  filterType: 'Type',
+  filterTypeAll: 'All types',
+  filterStatus: 'Status',
+  filterStatusAll: 'All statuses',
+  columnExternalIdentifier: 'External Identifier',
+  columnClientName: 'Client Name',
+  columnType: 'Type',
+  columnClientId: 'Client ID',
+  columnStatus: 'Status',
+  columnDescription: 'Description',
+  columnActions: 'Actions',
+  editHidden: (typeLabel: string) => `, edit the ${typeLabel} connection`,
+  copy: 'Copy',
+  copyHidden: (name: string) => ` the Client ID of ${name}`,
+  copied: 'Copied',
+  copyFailed: 'Copy failed — select the text and copy it manually.',
+  deactivate: 'Deactivate',
+  reactivate: 'Reactivate',
+  deactivating: 'Deactivating…',
+  reactivating: 'Reactivating…',
+  actionHidden: (name: string) => ` ${name}`,
+  confirmDeactivateTitle: <T>(name: T) => ['Deactivate ', name, '?'] as const,
+  confirmReactivateTitle: <T>(name: T) => ['Reactivate ', name, '?'] as const,
+  confirmConnection: <T>(typeLabel: string, externalIdentifier: T) =>
+    [`${typeLabel} connection for External Identifier `, externalIdentifier, '.'] as const,
+  confirmDeactivateBody:
+    'New token requests with this connection fail at once. Tokens already issued stay valid until they expire.',
+  confirmReactivateBody:
+    'New token requests with this connection work again at once, with the same Client ID and secret.',
+  deactivated: (name: string) => `${name} is deactivated.`,
+  reactivated: (name: string) => `${name} is active again.`,
+  deactivateFailed: (name: string) => `Couldn't deactivate ${name}; it is still active.`,
+  reactivateFailed: (name: string) => `Couldn't reactivate ${name}; it is still inactive.`,
+  connectionCreated: (name: string) => `${name} was added.`,
+  connectionUpdated: (name: string) => `${name} was saved.`,
+  refreshing: 'Refreshing…',
+  empty: 'No API connections yet. Add one to let another system call the Conga Advantage Platform APIs.',
+  noMatch: (search: string) =>
+    search ? `No connections match “${search}” with these filters.` : 'No connections match these filters.',
+  clearFilters: 'Clear filters',
+  total: (count: number) => (count === 1 ? '1 connection' : `${count.toLocaleString('en-US')} connections`),
+  showing: (from: number, to: number, count: number) =>
+    `Showing ${from.toLocaleString('en-US')}–${to.toLocaleString('en-US')} of ${count.toLocaleString('en-US')}`,
+  filteredFrom: (total: number) => ` (filtered from ${total.toLocaleString('en-US')})`,
+  pages: 'Pages',
+  previousPage: 'Previous',
+  nextPage: 'Next',
+  pageOf: (page: number, pages: number) => `Page ${page.toLocaleString('en-US')} of ${pages.toLocaleString('en-US')}`,
+  stale: (time: string) => `This list may be out of date: it was loaded at ${time}.`,
+  confirm: 'Confirm',
+  cancel: 'Cancel',
 
   // Form (conga-connection-form): keys added by the form's author go below this line.
 

@@ -48,10 +48,10 @@ describe('<conga-api-connections>', () => {
     const out = oneEvent(root, SignedOutEvent.eventName);
     const signOutButton = root.shadowRoot?.querySelector<HTMLButtonElement>('[part="sign-out-button"]');
     signOutButton?.click();
-    expect((await out).reason).to.equal('signed-out');
+    expect(((await out) as unknown as SignedOutEvent).reason).to.equal('signed-out');
     const signedIn = oneEvent(root, SignedInEvent.eventName);
     await session.signIn();
-    const event = await signedIn;
+    const event = (await signedIn) as unknown as SignedInEvent;
     expect(event.user.name).to.equal('Fake Admin');
     expect(event.bubbles && event.composed).to.equal(true);
     expect(JSON.stringify(event.user)).to.not.contain('fake-token');

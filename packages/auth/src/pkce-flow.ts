@@ -251,23 +251,19 @@ export class PkceFlow {
   }
 
   /**
-   * Resolves the RP-initiated logout URL (`client_id`, `id_token_hint`, `post_logout_redirect_uri`, `state`), or
+   * Resolves the RP-initiated logout URL (`client_id`, `id_token_hint`, `post_logout_redirect_uri`, a new `state`), or
    * `undefined` when the provider has no end-session endpoint (OpenID Connect RP-Initiated Logout 1.0 §2). It is a
    * GET: a cross-site form POST would not carry the provider's SameSite=Lax session cookie, and oidc-provider turns
    * POST off for that reason. The ID token in it identifies the session; it is no API credential.
    */
-  async endSession(options: {
-    idToken?: string;
-    postLogoutRedirectUri: string;
-    state?: string;
-  }): Promise<string | undefined> {
+  async endSession(options: {idToken?: string; postLogoutRedirectUri: string}): Promise<string | undefined> {
     const as = await this.metadata();
     if (as.end_session_endpoint === undefined) return undefined;
     const url = new URL(endpoint(as, 'end_session_endpoint'));
     url.searchParams.set('client_id', this.clientId);
     if (options.idToken !== undefined) url.searchParams.set('id_token_hint', options.idToken);
     url.searchParams.set('post_logout_redirect_uri', options.postLogoutRedirectUri);
-    if (options.state !== undefined) url.searchParams.set('state', options.state);
+    url.searchParams.set('state', oauth.generateRandomState());
     return url.href;
   }
 

@@ -244,7 +244,6 @@ export class BrowserAuthSession implements AuthSession {
       this.#flow.endSession({
         ...(idToken === undefined ? {} : {idToken}),
         postLogoutRedirectUri: this.#postLogoutRedirectUri,
-        state: randomState(),
       });
     try {
       await launch(launcher, endSession(), this.#flow.redirectUri);
@@ -313,7 +312,7 @@ export class BrowserAuthSession implements AuthSession {
   /** Redeems a callback and takes its tokens; resolves the return-to path of a full-page sign-in. */
   async #complete(callbackUrl: string): Promise<string | undefined> {
     const generation = this.#generation;
-    this.#emitter.set({status: 'signing-in'});
+    if (this.state.status !== 'signing-in') this.#emitter.set({status: 'signing-in'});
     try {
       const {tokens, returnTo} = await this.#flow.complete(callbackUrl);
       if (generation !== this.#generation) throw new AuthError('AUTH_INTERRUPTED');
@@ -446,9 +445,4 @@ function sessionStorageOf(browser: Window | undefined): TransactionStorage | und
     // Storage can be disabled (sandboxed frames, privacy settings): the memory store still allows popup sign-in.
     return undefined;
   }
-}
-
-function randomState(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }

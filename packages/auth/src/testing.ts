@@ -267,8 +267,8 @@ function json(status: number, body: unknown): Response {
   return new Response(JSON.stringify(body), {status, headers: {'content-type': 'application/json'}});
 }
 
-function base64url(text: string): string {
-  const bytes = new TextEncoder().encode(text);
+function base64url(input: string | Uint8Array): string {
+  const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
   return btoa(String.fromCharCode(...bytes))
     .replaceAll('+', '-')
     .replaceAll('/', '_')
@@ -276,9 +276,5 @@ function base64url(text: string): string {
 }
 
 async function s256(verifier: string): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));
-  return btoa(String.fromCharCode(...digest))
-    .replaceAll('+', '-')
-    .replaceAll('/', '_')
-    .replaceAll('=', '');
+  return base64url(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier))));
 }

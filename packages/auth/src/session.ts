@@ -219,10 +219,7 @@ export class BrowserAuthSession implements AuthSession {
       this.#take(tokens, false);
       return true;
     } catch (error) {
-      void started.then(
-        ({state}) => this.#flow.cancel(state),
-        () => undefined,
-      );
+      this.#abandon(started);
       if (generation !== this.#generation) return false;
       if (isAuthError(error, 'AUTH_LOGIN_REQUIRED')) this.#emitter.set(previous);
       else this.#fail(error);
@@ -298,10 +295,7 @@ export class BrowserAuthSession implements AuthSession {
     try {
       callbackUrl = await answer;
     } catch (error) {
-      void started.then(
-        ({state}) => this.#flow.cancel(state),
-        () => undefined,
-      );
+      this.#abandon(started);
       this.#fail(error);
       throw error;
     }
@@ -322,6 +316,11 @@ export class BrowserAuthSession implements AuthSession {
       this.#fail(error);
       throw error;
     }
+  }
+
+  /** Forgets the transaction of an attempt that will not complete (popup closed, frame timed out, login needed). */
+  #abandon(started: Promise<{state: string}>): void {
+    started.then(({state}) => this.#flow.cancel(state)).catch(() => undefined);
   }
 
   #renew(forced: boolean): Promise<TokenSet> {

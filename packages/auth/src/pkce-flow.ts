@@ -251,17 +251,18 @@ export class PkceFlow {
   }
 
   /**
-   * Resolves the RP-initiated logout URL (`client_id`, `id_token_hint`, `post_logout_redirect_uri`, a new `state`), or
+   * Resolves the RP-initiated logout URL (`client_id`, `post_logout_redirect_uri`, a new `state`), or
    * `undefined` when the provider has no end-session endpoint (OpenID Connect RP-Initiated Logout 1.0 §2). It is a
    * GET: a cross-site form POST would not carry the provider's SameSite=Lax session cookie, and oidc-provider turns
    * POST off for that reason. The ID token in it identifies the session; it is no API credential.
    */
-  async endSession(options: {idToken?: string; postLogoutRedirectUri: string}): Promise<string | undefined> {
+  async endSession(options: {postLogoutRedirectUri: string}): Promise<string | undefined> {
     const as = await this.metadata();
     if (as.end_session_endpoint === undefined) return undefined;
     const url = new URL(endpoint(as, 'end_session_endpoint'));
     url.searchParams.set('client_id', this.clientId);
-    if (options.idToken !== undefined) url.searchParams.set('id_token_hint', options.idToken);
+    // No id_token_hint: an ID token is a token, and tokens never go in URLs (DESIGN.md; B2-08). RP-Initiated
+    // Logout 1.0 §2 lets `client_id` identify the client instead when a post_logout_redirect_uri is sent.
     url.searchParams.set('post_logout_redirect_uri', options.postLogoutRedirectUri);
     url.searchParams.set('state', oauth.generateRandomState());
     return url.href;

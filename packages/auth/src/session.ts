@@ -229,19 +229,15 @@ export class BrowserAuthSession implements AuthSession {
 
   /**
    * Forgets the tokens at once, then ends the provider's session through the launcher (the end-session endpoint
-   * with `id_token_hint`, `client_id` and `post_logout_redirect_uri`), so the next sign-in asks for the password.
+   * with `client_id` and `post_logout_redirect_uri`, never a token), so the next sign-in asks for the password.
    */
   async signOut(): Promise<void> {
-    const idToken = this.#tokens?.idToken;
     this.#forget();
     this.#emitter.set({status: 'signed-out', reason: 'signed-out'});
     const launcher = this.#launcher;
     if (launcher === undefined) return;
     const endSession = (): Promise<string | undefined> =>
-      this.#flow.endSession({
-        ...(idToken === undefined ? {} : {idToken}),
-        postLogoutRedirectUri: this.#postLogoutRedirectUri,
-      });
+      this.#flow.endSession({postLogoutRedirectUri: this.#postLogoutRedirectUri});
     try {
       await launch(launcher, endSession(), this.#flow.redirectUri);
     } catch (error) {

@@ -1,13 +1,16 @@
 // @ts-check
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
+import lit from 'eslint-plugin-lit';
+import litA11y from 'eslint-plugin-lit-a11y';
 import noOnlyTests from 'eslint-plugin-no-only-tests';
+import wc from 'eslint-plugin-wc';
 import tseslint from 'typescript-eslint';
 
 /**
  * Flat config: recommended JS, typescript-eslint's strict and stylistic type-checked sets, and the project's own
- * rules (STYLE.md §12). Lit-specific plugins join when the widget arrives. Prettier owns formatting, so its
- * config goes last.
+ * rules (STYLE.md §12); for the element's sources also Lit's template checks, custom-element best practice and
+ * accessibility in templates. Prettier owns formatting, so its config goes last.
  */
 export default tseslint.config(
   {ignores: ['**/node_modules/**', '**/dist/**', '**/dist-*/**', '.tmp/**', 'test-results/**', 'playwright-report/**']},
@@ -54,9 +57,14 @@ export default tseslint.config(
       'no-implied-eval': 'error',
     },
   },
+  // The element's sources: eslint-plugin-lit, eslint-plugin-wc and eslint-plugin-lit-a11y (STYLE.md §12).
+  ...[lit.configs['flat/recommended'], wc.configs['flat/best-practice'], litA11y.configs.recommended].map((config) => ({
+    ...config,
+    files: ['widget/src/**/*.ts'],
+  })),
   {
     // Command-line programs print to the terminal by design.
-    files: ['packages/emulator/src/cli.ts', 'tests/run.mjs', 'tests/bench/**'],
+    files: ['packages/emulator/src/cli.ts', 'widget/demo/start.ts', 'tests/run.mjs', 'tests/bench/**'],
     rules: {'no-console': 'off'},
   },
   {

@@ -1,10 +1,125 @@
+import {copyFileSync, mkdirSync, writeFileSync} from 'node:fs';
+import {dirname, join, relative, resolve} from 'node:path';
+import ts from 'typescript';
+import type {UserConfig, ViteBuilder} from 'vite';
 import {defineConfig} from 'vitest/config';
 
+const root = import.meta.dirname;
+
+/** The library's file names; the README's embed and the demo's minimal page name the first one. */
+export const WIDGET_MODULE = 'conga-api-connections.js';
+export const WIDGET_LIT_EXTERNAL_MODULE = 'conga-api-connections.lit-external.js';
+
+/** Lit and its parts, left as bare imports in the variant for hosts that already ship Lit. */
+const LIT_IMPORTS = [/^lit(?:\/|$)/, /^@lit\//, /^lit-(?:html|element)(?:\/|$)/];
+
+/** The workspace packages the element's public types mention, and where their sources are. */
+const WORKSPACE_PACKAGES = ['validation', 'api-client', 'auth'];
+
 /**
- * One Vite config for the whole workspace. The library and extension builds arrive with their issues
- * (`--mode widget`, `--mode extension`); today it holds the vitest projects.
+ * `vite build --mode widget` (`npm run build`): the embeddable library in `widget/dist/`:
+ * - `conga-api-connections.js`: one self-contained ES module that defines every element (Lit bundled, minified);
+ *   the sign-in code (`@conga-connections/auth`, oauth4webapi) is a chunk next to it, loaded on first use;
+ * - `conga-api-connections.lit-external.js`: the same with `lit`, `lit/*` and `@lit/*` left as bare imports;
+ * - type declarations (`conga-api-connections.d.ts` → `types/`) and `custom-elements.json`.
+ *
+ * `--mode widget-js` builds the two modules only (the demo server and the size test, which need no types).
  */
-export default defineConfig({
+function widgetLibrary(mode: string, outDir = 'widget/dist'): UserConfig {
+  const chunkNames =
+    (prefix: string) =>
+    (chunk: {moduleIds: string[]}): string =>
+      chunk.moduleIds.some((id) => id.includes('/packages/auth/'))
+        ? `${prefix}.sign-in-[hash].js`
+        : `${prefix}.[name]-[hash].js`;
+  const environment = (fileName: string, external: RegExp[], emptyOutDir: boolean) => ({
+    consumer: 'client' as const,
+    // Never the 'development' builds of Lit, whatever NODE_ENV says (vitest sets it to 'test').
+    resolve: {conditions: ['module', 'browser', 'production']},
+    build: {
+      emptyOutDir,
+      lib: {entry: resolve(root, 'widget/src/index.ts'), formats: ['es' as const], fileName: () => fileName},
+      rolldownOptions: {
+        external,
+        // Vite keeps whitespace in ES libraries by default; this module is shipped as is, so minify it fully.
+        output: {minify: true, chunkFileNames: chunkNames(fileName.replace(/\.js$/, ''))},
+      },
+    },
+  });
+  return {
+    root,
+    logLevel: 'warn',
+    build: {outDir, target: 'es2022', copyPublicDir: false, reportCompressedSize: false},
+    environments: {
+      // Built in this order, into one folder: the first empties it.
+      client: environment(WIDGET_MODULE, [], true),
+      litExternal: environment(WIDGET_LIT_EXTERNAL_MODULE, LIT_IMPORTS, false),
+    },
+    builder: {
+      async buildApp(builder: ViteBuilder) {
+        const {client, litExternal} = builder.environments;
+        if (!client || !litExternal) throw new Error('the widget environments are missing');
+        await builder.build(client);
+        await builder.build(litExternal);
+        if (mode === 'widget') {
+          const target = resolve(root, builder.config.build.outDir);
+          emitDeclarations(target);
+          copyFileSync(resolve(root, 'widget/custom-elements.json'), join(target, 'custom-elements.json'));
+        }
+      },
+    },
+  };
+}
+
+/**
+ * Writes `.d.ts` files for the element and the workspace types its API mentions (`AuthSession`, `ApiClient`) under
+ * `types/`, with `@conga-connections/*` imports rewritten to relative paths, so the declarations need nothing that
+ * isn't published (only `lit`'s own types, for the element base class).
+ */
+function emitDeclarations(outDir: string): void {
+  const typesDir = join(outDir, 'types');
+  const parsed = ts.getParsedCommandLineOfConfigFile(
+    resolve(root, 'widget/tsconfig.build.json'),
+    {outDir: typesDir},
+    {...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => fail([d])},
+  );
+  if (!parsed) throw new Error('widget/tsconfig.build.json could not be read');
+  const program = ts.createProgram({rootNames: parsed.fileNames, options: parsed.options});
+  const diagnostics = [...ts.getPreEmitDiagnostics(program)];
+  const result = program.emit(undefined, (fileName, text) => {
+    mkdirSync(dirname(fileName), {recursive: true});
+    writeFileSync(fileName, rewriteWorkspaceImports(fileName, text, typesDir));
+  });
+  diagnostics.push(...result.diagnostics);
+  if (diagnostics.some((d) => d.category === ts.DiagnosticCategory.Error)) fail(diagnostics);
+  for (const name of [WIDGET_MODULE, WIDGET_LIT_EXTERNAL_MODULE]) {
+    writeFileSync(
+      join(outDir, name.replace(/\.js$/, '.d.ts')),
+      `// Types of ${name}: every element, event and context key of <conga-api-connections>.\nexport * from './types/widget/src/index.js';\n`,
+    );
+  }
+}
+
+function rewriteWorkspaceImports(fileName: string, text: string, typesDir: string): string {
+  return text.replace(/(["'])@conga-connections\/([a-z-]+)\1/g, (match, quote: string, name: string) => {
+    if (!WORKSPACE_PACKAGES.includes(name)) return match;
+    let path = relative(dirname(fileName), join(typesDir, 'packages', name, 'src', 'index.js'));
+    if (!path.startsWith('.')) path = `./${path}`;
+    return `${quote}${path}${quote}`;
+  });
+}
+
+function fail(diagnostics: readonly ts.Diagnostic[]): never {
+  const host = {getCanonicalFileName: (f: string) => f, getCurrentDirectory: () => root, getNewLine: () => '\n'};
+  throw new Error(`type declarations failed:\n${ts.formatDiagnostics(diagnostics, host)}`);
+}
+
+/**
+ * One Vite config for the whole workspace: `--mode widget` (and `widget-js`) builds the library; the extension's
+ * build arrives with its issue (`--mode extension`). Every mode keeps the vitest projects.
+ */
+export default defineConfig(({mode}) => ({
+  ...(mode === 'widget' || mode === 'widget-js' ? widgetLibrary(mode) : {}),
   test: {
     projects: [
       {
@@ -29,4 +144,4 @@ export default defineConfig({
       },
     ],
   },
-});
+}));

@@ -1,0 +1,245 @@
+/**
+ * The built library (`vite build --mode widget-js`, the JavaScript of `npm run build`), built into a temporary
+ * folder: the size budget, the lazy sign-in chunk, and the static checks of the shipped code (B5-02), plus the
+ * source scan of B1-03 (on our sources: Lit's own code legitimately sets `innerHTML` on <template> elements).
+ */
+import {mkdtempSync, readdirSync, readFileSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join, relative, resolve} from 'node:path';
+import {gzipSync} from 'node:zlib';
+import ts from 'typescript';
+import {createBuilder} from 'vite';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+
+const root = resolve(import.meta.dirname, '../..');
+/** The budget until the bench issue sets its own (issue 4: "until then: 60 KB gzip"). */
+const BUDGET_GZIP_BYTES = 60 * 1024;
+const MAIN = 'conga-api-connections.js';
+const LIT_EXTERNAL = 'conga-api-connections.lit-external.js';
+
+async function buildInto(outDir: string): Promise<Map<string, string>> {
+  const builder = await createBuilder({
+    configFile: join(root, 'vite.config.ts'),
+    mode: 'widget-js',
+    logLevel: 'error',
+    build: {outDir},
+  });
+  await builder.buildApp();
+  return new Map(readdirSync(outDir).map((name) => [name, readFileSync(join(outDir, name), 'utf8')]));
+}
+
+/** Every tag the element's sources register with `define('conga-…', …)`. */
+function definedTags(): string[] {
+  return shippedSources()
+    .filter((path) => path.includes('/widget/src/components/'))
+    .flatMap((path) =>
+      [...readFileSync(path, 'utf8').matchAll(/\bdefine\(\s*'(conga-[a-z-]+)'/g)].map((m) => m[1] ?? ''),
+    );
+}
+
+/** The module specifiers of a built module: static imports and re-exports, and every `import(…)`, from its syntax tree. */
+function moduleSpecifiers(code: string): {static: string[]; dynamic: string[]} {
+  const source = ts.createSourceFile('module.js', code, ts.ScriptTarget.ES2022, false, ts.ScriptKind.JS);
+  const found = {static: [] as string[], dynamic: [] as string[]};
+  const text = (node: ts.Node | undefined): string =>
+    node && (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) ? node.text : `<computed>`;
+  const visit = (node: ts.Node): void => {
+    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier) {
+      found.static.push(text(node.moduleSpecifier));
+    }
+    if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
+      found.dynamic.push(text(node.arguments[0]));
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
+let outDir = '';
+let files = new Map<string, string>();
+
+beforeAll(async () => {
+  outDir = mkdtempSync(join(tmpdir(), 'conga-widget-build-'));
+  files = await buildInto(outDir);
+}, 60_000);
+
+afterAll(() => {
+  rmSync(outDir, {recursive: true, force: true});
+});
+
+function file(name: string): string {
+  const code = files.get(name);
+  if (code === undefined) throw new Error(`${name} was not built; built: ${[...files.keys()].join(', ')}`);
+  return code;
+}
+
+describe('the built module', () => {
+  it(`stays within ${String(BUDGET_GZIP_BYTES / 1024)} KB gzip, Lit included, and is minified`, () => {
+    const code = file(MAIN);
+    const gzip = gzipSync(code, {level: 9}).length;
+    console.warn(
+      `${MAIN}: ${(code.length / 1024).toFixed(1)} KB min, ${(gzip / 1024).toFixed(1)} KB gzip (budget ${String(BUDGET_GZIP_BYTES / 1024)} KB)`,
+    );
+    expect(gzip).toBeLessThanOrEqual(BUDGET_GZIP_BYTES);
+    // Minified: no doc comments and no indented statements left (Lit's css`…` templates keep their own lines).
+    expect(code).not.toMatch(/\/\*\*\s/);
+    expect(code).not.toMatch(/^\s+(?:const|let|var|function|return|if)\b/m);
+  });
+
+  it('defines every element on import, and keeps the sign-in code (oauth4webapi) in a chunk loaded on first use', () => {
+    const code = file(MAIN);
+    const tags = definedTags();
+    expect(tags).toContain('conga-api-connections');
+    const missing = tags.filter((tag) => !new RegExp(`[\`'"]${tag}[\`'"]`).test(code));
+    expect(missing, 'elements defined in the sources but not in the module').toEqual([]);
+    expect(code).not.toContain('oauth4webapi');
+    const chunks = moduleSpecifiers(code).dynamic;
+    expect(chunks).toHaveLength(1);
+    const [chunk] = chunks;
+    expect(chunk).toMatch(/^\.\/conga-api-connections\.sign-in-[\w-]+\.js$/);
+    const signIn = file((chunk ?? '').slice(2));
+    expect(signIn).toContain('oauth4webapi');
+    console.warn(
+      `${(chunk ?? '').slice(2)}: ${(signIn.length / 1024).toFixed(1)} KB min, ${(gzipSync(signIn, {level: 9}).length / 1024).toFixed(1)} KB gzip (lazy)`,
+    );
+  });
+
+  it('B5-02 bundles every dependency: no bare or remote import in the self-contained module or its chunk', () => {
+    for (const [name, code] of files) {
+      if (name.startsWith('conga-api-connections.lit-external')) continue;
+      const {static: imports, dynamic} = moduleSpecifiers(code);
+      for (const specifier of [...imports, ...dynamic]) {
+        expect(specifier, `${name} imports "${specifier}"`).toMatch(/^\.\/conga-api-connections\.[\w.-]+\.js$/);
+      }
+    }
+  });
+
+  it('leaves lit, lit/* and @lit/* as bare imports in the Lit-external variant, and bundles the rest', () => {
+    const code = file(LIT_EXTERNAL);
+    const bare = moduleSpecifiers(code).static.filter((s) => !s.startsWith('./'));
+    expect(bare.length).toBeGreaterThan(0);
+    for (const specifier of bare) expect(specifier).toMatch(/^(?:lit(?:\/.*)?|@lit\/.+)$/);
+    expect(code).not.toContain('oauth4webapi');
+    // Lit's own runtime is not in it: no second copy of the renderer when the host already has one.
+    expect(code).not.toContain('lit-html');
+    expect(code.length).toBeLessThan(file(MAIN).length);
+  });
+
+  it('B5-02 contains no eval, no new Function, no string timers and no import() or script of a remote URL', () => {
+    for (const [name, code] of files) {
+      expect(code, name).not.toMatch(/\beval\s*\(/);
+      expect(code, name).not.toMatch(/\bnew\s+Function\s*\(/);
+      expect(code, name).not.toMatch(/\bset(?:Timeout|Interval)\(\s*[`'"]/);
+      expect(code, name).not.toMatch(/\bimport\(\s*[`'"]?\s*(?:https?:)?\/\//i);
+      expect(code, name).not.toMatch(/<script[^>]+src\s*=\s*[`'"]?\s*(?:https?:)?\/\//i);
+      expect(code, name).not.toMatch(/\bimportScripts\s*\(/);
+    }
+  });
+
+  it('B5-02 is reproducible: a second build from the same sources is byte for byte the same', async () => {
+    const again = mkdtempSync(join(tmpdir(), 'conga-widget-build-'));
+    try {
+      const second = await buildInto(again);
+      expect([...second.keys()].sort()).toEqual([...files.keys()].sort());
+      for (const [name, code] of second) expect(code === files.get(name), name).toBe(true);
+    } finally {
+      rmSync(again, {recursive: true, force: true});
+    }
+  }, 60_000);
+});
+
+/** Non-test TypeScript sources that end up in the browser: the element and the packages it bundles. */
+function shippedSources(): string[] {
+  const folders = ['widget/src', 'packages/validation/src', 'packages/api-client/src', 'packages/auth/src'];
+  return folders.flatMap((folder) =>
+    readdirSync(join(root, folder), {recursive: true, withFileTypes: true})
+      // Test files and the packages' test fakes (`testing.ts`) never reach a browser.
+      .filter((entry) => entry.isFile() && /(?<!\.test|\.d|^testing)\.ts$/.test(entry.name))
+      .map((entry) => join(entry.parentPath, entry.name)),
+  );
+}
+
+/** The B1-03 findings of one source file, from its syntax tree (so comments and strings that name a sink don't count). */
+function sinks(path: string): string[] {
+  const source = ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.ES2022, true);
+  const found: string[] = [];
+  const where = (node: ts.Node) =>
+    `${relative(root, path)}:${String(source.getLineAndCharacterOfPosition(node.getStart()).line + 1)}`;
+  const visit = (node: ts.Node): void => {
+    if (ts.isIdentifier(node) && /^(?:innerHTML|outerHTML|insertAdjacentHTML|unsafeHTML)$/.test(node.text)) {
+      found.push(`${node.text} at ${where(node)}`);
+    }
+    if (ts.isCallExpression(node)) {
+      const callee = node.expression;
+      if (ts.isIdentifier(callee) && callee.text === 'eval') found.push(`eval at ${where(node)}`);
+      if (
+        ts.isPropertyAccessExpression(callee) &&
+        callee.name.text === 'write' &&
+        callee.expression.getText() === 'document'
+      ) {
+        found.push(`document.write at ${where(node)}`);
+      }
+      const name = ts.isIdentifier(callee)
+        ? callee.text
+        : ts.isPropertyAccessExpression(callee)
+          ? callee.name.text
+          : '';
+      const [first] = node.arguments;
+      if (
+        /^set(?:Timeout|Interval)$/.test(name) &&
+        first &&
+        (ts.isStringLiteral(first) || ts.isTemplateLiteral(first))
+      ) {
+        found.push(`string ${name} at ${where(node)}`);
+      }
+    }
+    if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'Function') {
+      found.push(`new Function at ${where(node)}`);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
+describe('B1-03 the sources', () => {
+  it('contain no unsafeHTML, innerHTML, outerHTML, insertAdjacentHTML, document.write, eval, new Function or string timers', () => {
+    const files = shippedSources();
+    expect(files.length).toBeGreaterThan(20);
+    expect(files.flatMap(sinks)).toEqual([]);
+  });
+
+  it('would catch each of them (the scan itself is checked on a sample)', () => {
+    const sample = join(mkdtempSync(join(tmpdir(), 'conga-b103-')), 'sample.ts');
+    const code = [
+      'el.innerHTML = x;',
+      'el.outerHTML = x;',
+      "el.insertAdjacentHTML('beforeend', x);",
+      "import {unsafeHTML} from 'lit/directives/unsafe-html.js';",
+      'document.write(x);',
+      'eval(x);',
+      "new Function('return 1');",
+      "setTimeout('run()', 1);",
+      'setInterval(`run()`, 1);',
+      '// innerHTML in a comment is fine',
+      "const text = 'eval( in a string is fine';",
+    ].join('\n');
+    ts.sys.writeFile(sample, code);
+    try {
+      expect(sinks(sample).map((finding) => finding.split(' at ')[0])).toEqual([
+        'innerHTML',
+        'outerHTML',
+        'insertAdjacentHTML',
+        'unsafeHTML',
+        'document.write',
+        'eval',
+        'new Function',
+        'string setTimeout',
+        'string setInterval',
+      ]);
+    } finally {
+      rmSync(resolve(sample, '..'), {recursive: true, force: true});
+    }
+  });
+});

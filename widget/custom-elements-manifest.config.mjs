@@ -1,0 +1,33 @@
+// @ts-check
+/**
+ * Configuration of `npm run manifest` (the analyzer reads the globs, `--litelement` and `--outdir` from the command).
+ * Our elements register through `define('conga-…', Class)` (src/define.ts), which tolerates a second copy of the
+ * bundle, rather than `customElements.define()`: the plugin below teaches the analyzer that call, so the manifest
+ * names each element's tag.
+ */
+
+/** @returns {import('@custom-elements-manifest/analyzer').Plugin} */
+function congaDefineCalls() {
+  return {
+    name: 'conga-define-calls',
+    analyzePhase({ts, node, moduleDoc}) {
+      if (!ts.isCallExpression(node) || !ts.isIdentifier(node.expression) || node.expression.text !== 'define') return;
+      const [tag, element] = node.arguments;
+      if (!tag || !element || !ts.isStringLiteral(tag) || !ts.isIdentifier(element)) return;
+      moduleDoc.exports = [
+        ...(moduleDoc.exports ?? []),
+        {
+          kind: 'custom-element-definition',
+          name: tag.text,
+          declaration: {name: element.text, module: moduleDoc.path},
+        },
+      ];
+    },
+  };
+}
+
+export default {
+  // The manifest is referenced from widget/package.json; the root package.json is not the element's package.
+  packagejson: false,
+  plugins: [congaDefineCalls()],
+};

@@ -42,8 +42,8 @@ describe('<conga-confirm-dialog>', () => {
   it('is closed, with Confirm and Cancel labels, by default', async () => {
     const dialog = await fixture<CongaConfirmDialog>(html`<conga-confirm-dialog></conga-confirm-dialog>`);
     expect(dialog.open).to.equal(false);
-    expect(part(dialog, 'confirm-button').textContent?.trim()).to.equal(messages.confirm);
-    expect(part(dialog, 'cancel-button').textContent?.trim()).to.equal(messages.cancel);
+    expect(part(dialog, 'confirm-button').textContent.trim()).to.equal(messages.confirm);
+    expect(part(dialog, 'cancel-button').textContent.trim()).to.equal(messages.cancel);
     expect(dialog.danger).to.equal(false);
   });
 
@@ -54,7 +54,7 @@ describe('<conga-confirm-dialog>', () => {
     expect(base.open).to.equal(true);
     expect(base.getAttribute('aria-labelledby')).to.equal('heading');
     expect(dialog.shadowRoot?.querySelector('#heading')?.textContent).to.contain('Deactivate ERP sync?');
-    expect(part(dialog, 'confirm-button').textContent?.trim()).to.equal('Deactivate');
+    expect(part(dialog, 'confirm-button').textContent.trim()).to.equal('Deactivate');
     expect(part(dialog, 'confirm-button').classList.contains('danger')).to.equal(true);
     const body = dialog.shadowRoot?.querySelector<HTMLSlotElement>('#body slot');
     expect(

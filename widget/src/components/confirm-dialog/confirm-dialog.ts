@@ -51,6 +51,8 @@ export class CongaConfirmDialog extends LitElement {
 
   /** The control that had focus when the dialog opened; it gets it back on close. */
   #opener: HTMLElement | null = null;
+  /** Whether this opening is still unanswered: every way out answers it exactly once. */
+  #unanswered = false;
 
   /** Whether the dialog is open. */
   get open(): boolean {
@@ -63,6 +65,7 @@ export class CongaConfirmDialog extends LitElement {
     const dialog = this.dialog;
     if (!dialog || dialog.open) return;
     this.#opener = deepActiveElement();
+    this.#unanswered = true;
     dialog.returnValue = '';
     dialog.showModal();
     // The least destructive choice gets focus first, so a stray Enter never confirms (WAI-ARIA APG, alert dialog).
@@ -71,30 +74,52 @@ export class CongaConfirmDialog extends LitElement {
 
   /** Closes the dialog as a cancel. */
   close(): void {
-    this.dialog?.close('cancel');
+    this.#answer(false);
   }
 
-  private readonly handleConfirm = (): void => {
-    // close() on a closed dialog does nothing, so a double click confirms once.
-    this.dialog?.close('confirm');
-  };
-
-  private readonly handleCancel = (): void => {
-    this.dialog?.close('cancel');
-  };
-
-  /** Every way out (buttons, Escape, close()) ends here, exactly once per opening. */
-  private readonly handleClose = (): void => {
-    const confirmed = this.dialog?.returnValue === 'confirm';
+  /**
+   * Closes the dialog, gives focus back and reports the answer, once per opening (so a double click confirms once).
+   * It runs from the buttons and from the `cancel` event directly, not from the `close` event: Chromium fires
+   * `close` with the next animation frame, which never comes in a hidden tab.
+   */
+  #answer(confirmed: boolean): void {
+    if (!this.#unanswered) return;
+    this.#unanswered = false;
+    this.dialog?.close(confirmed ? 'confirm' : 'cancel');
     const opener = this.#opener;
     this.#opener = null;
     // Restore focus first; a listener may then move it on purpose (e.g. to an updated row).
     if (opener?.isConnected) opener.focus();
     this.dispatchEvent(confirmed ? new DialogConfirmedEvent() : new DialogCancelledEvent());
+  }
+
+  private readonly handleConfirm = (): void => {
+    this.#answer(true);
+  };
+
+  private readonly handleCancel = (): void => {
+    this.#answer(false);
+  };
+
+  /** Escape (or another close request from the browser). */
+  private readonly handleCancelRequest = (event: Event): void => {
+    event.preventDefault();
+    this.#answer(false);
+  };
+
+  /** Any other way the dialog closed (e.g. a host calling the native `close()` on it). */
+  private readonly handleClose = (): void => {
+    this.#answer(this.dialog?.returnValue === 'confirm');
   };
 
   override render() {
-    return html`<dialog part="base" aria-labelledby="heading" aria-describedby="body" @close=${this.handleClose}>
+    return html`<dialog
+      part="base"
+      aria-labelledby="heading"
+      aria-describedby="body"
+      @cancel=${this.handleCancelRequest}
+      @close=${this.handleClose}
+    >
       <h2 id="heading"><slot name="heading">${this.heading}</slot></h2>
       <div id="body"><slot></slot></div>
       <div class="buttons">

@@ -1,32 +1,939 @@
-// Placeholder until the list lands (issue #4): renders the connection count so the root can be exercised.
-import {html, LitElement} from 'lit';
+import {html, LitElement, nothing} from 'lit';
+import type {PropertyValues, TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
+import {repeat} from 'lit/directives/repeat.js';
 import {consume} from '@lit/context';
-import {Task} from '@lit/task';
-import type {ApiClient} from '@conga-connections/api-client';
+import {initialState, Task, TaskStatus} from '@lit/task';
+import {
+  API_CLIENT_LIMITS,
+  isAbortError,
+  isApiError,
+  toApiTypeLabel,
+  toConnectionType,
+} from '@conga-connections/api-client';
+import type {
+  ApiClient,
+  ApiConnectionResponse,
+  ConnectionListParams,
+  ConnectionType,
+  ExternalIntegration,
+} from '@conga-connections/api-client';
 import {apiClientContext} from '../../context.js';
 import {define, VERSION} from '../../define.js';
+import {AnnounceEvent} from '../../events/announce-event.js';
+import type {ConnectionCreatedEvent} from '../../events/connection-created-event.js';
+import {ConnectionStatusChangedEvent} from '../../events/connection-status-changed-event.js';
+import type {ConnectionUpdatedEvent} from '../../events/connection-updated-event.js';
+import {messages} from '../../messages.js';
+import shared from '../../styles/shared.js';
+import {describeError} from '../error-state/error-state.js';
+import type {CongaConfirmDialog} from '../confirm-dialog/confirm-dialog.js';
+import styles from './connection-list.styles.js';
+import '../confirm-dialog/confirm-dialog.js';
 import '../error-state/error-state.js';
 
-/** @summary Lists the organization's API connections. */
-export class CongaConnectionList extends LitElement {
-  static readonly congaVersion = VERSION;
-  @property({type: Number, attribute: 'page-size'}) pageSize = 50;
-  @consume({context: apiClientContext, subscribe: true}) @state() private api?: ApiClient;
-  private readonly connections = new Task(this, {
-    args: () => [this.api] as const,
-    task: ([api], {signal}) =>
-      api ? api.apiConnections.list({pageSize: this.pageSize, pageNumber: 1}, {signal}) : undefined,
-  });
-  override render() {
-    return this.connections.render({
-      pending: () => html`<p role="status">Loading…</p>`,
-      complete: (page) => html`<p>${page?.recordCount ?? 0} connections</p>`,
-      error: (error) => html`<conga-error-state .error=${error}></conga-error-state>`,
-    });
+/** The columns a user can sort by, in display order. */
+const SORT_COLUMNS = ['externalIdentifier', 'clientName', 'type', 'clientId', 'status', 'description'] as const;
+type SortColumn = (typeof SORT_COLUMNS)[number];
+
+const COLUMN_LABELS = {
+  externalIdentifier: messages.columnExternalIdentifier,
+  clientName: messages.columnClientName,
+  type: messages.columnType,
+  clientId: messages.columnClientId,
+  status: messages.columnStatus,
+  description: messages.columnDescription,
+} as const satisfies Record<SortColumn, string>;
+
+const SORT_DIRECTIONS = {ascending: 'ascending', descending: 'descending'} as const;
+type SortDirection = (typeof SORT_DIRECTIONS)[keyof typeof SORT_DIRECTIONS];
+
+const STATUS_FILTERS = {all: '', active: 'active', inactive: 'inactive'} as const;
+type StatusFilter = (typeof STATUS_FILTERS)[keyof typeof STATUS_FILTERS];
+
+// Stable empty values, so an unloaded list doesn't hand the form a new array on every render.
+const NO_INTEGRATIONS: ExternalIntegration[] = [];
+const NO_CONNECTIONS: ApiConnectionResponse[] = [];
+
+/** Requests in flight while loading the list: enough to be quick, few enough not to trip the platform's rate limit. */
+const LOAD_CONCURRENCY = 4;
+
+/** One connection as the list holds it: addressed by type and External Identifier, with its search key made once. */
+interface Row {
+  readonly key: string;
+  readonly connection: ApiConnectionResponse;
+  /** `null` when the server sent a type this build doesn't know; such a row is shown but can't be acted on. */
+  readonly type: ConnectionType | null;
+  /** Lower-case text of every searchable field, built once per load so a keystroke costs one `includes` per row. */
+  readonly searchKey: string;
+}
+
+/** One successful load: the rows in the server's order and the caches that live exactly as long as they do. */
+interface LoadedList {
+  readonly rows: Row[];
+  readonly indexByKey: ReadonlyMap<string, number>;
+  /** The plain connections, handed to the form so it can refuse a type that an identifier already has. */
+  readonly connections: ApiConnectionResponse[];
+  /** Row indices in ascending order per column, computed the first time that column is sorted. */
+  readonly orders: Map<SortColumn, Uint32Array>;
+  readonly loadedAt: Date;
+}
+
+/** What the Deactivate / Reactivate confirmation is about. */
+interface StatusTarget {
+  readonly key: string;
+  readonly name: string;
+  readonly externalIdentifier: string;
+  readonly type: ConnectionType;
+  readonly activate: boolean;
+}
+
+/** What the list uses of `<conga-connection-form>` (the agreed contract: it opens its own modal and closes itself). */
+interface ConnectionFormElement extends HTMLElement {
+  show(): unknown;
+}
+
+interface FormRequest {
+  readonly mode: 'create' | 'edit';
+  readonly connectionType: ConnectionType;
+  readonly externalIdentifier?: string;
+}
+
+/** The key of a connection: the platform addresses a connection by (External Identifier, type). */
+function rowKey(type: string | null, externalIdentifier: string | null): string {
+  return `${type ?? ''}\u001f${externalIdentifier ?? ''}`;
+}
+
+function typeLabel(row: Row): string {
+  return row.type ? toApiTypeLabel(row.type) : (row.connection.APIType ?? '');
+}
+
+/** The name a person knows the connection by, in announcements and confirmations. */
+function displayName(connection: Pick<ApiConnectionResponse, 'ClientName' | 'ExternalIdentifier'>): string {
+  const name = connection.ClientName?.trim();
+  if (name) return name;
+  return connection.ExternalIdentifier ?? '';
+}
+
+/**
+ * Wraps a name in Unicode isolates (FSI … PDI) for strings that can't hold a `<bdi>` (live-region text), so a
+ * right-to-left or direction-override name can't reorder the sentence around it (B1-06).
+ */
+function isolate(text: string): string {
+  return `\u2068${text}\u2069`;
+}
+
+function sortValue(row: Row, column: SortColumn): string {
+  const {connection} = row;
+  switch (column) {
+    case 'externalIdentifier':
+      return connection.ExternalIdentifier ?? '';
+    case 'clientName':
+      return connection.ClientName ?? '';
+    case 'type':
+      return typeLabel(row);
+    case 'clientId':
+      return connection.ClientId ?? '';
+    case 'status':
+      return connection.IsActive ? messages.active : messages.inactive;
+    case 'description':
+      return connection.Description ?? '';
   }
 }
+
+function toRow(connection: ApiConnectionResponse): Row {
+  const type = toConnectionType(connection.APIType);
+  const searchKey = [
+    connection.ExternalIdentifier,
+    connection.ClientName,
+    connection.ClientId,
+    ...connection.RedirectURI,
+    ...connection.CorsOrigins,
+  ]
+    .filter((value): value is string => typeof value === 'string' && value !== '')
+    // A separator no one types, so a search never matches across two fields.
+    .join('\u0000')
+    .toLowerCase();
+  return {key: rowKey(type ?? connection.APIType, connection.ExternalIdentifier), connection, type, searchKey};
+}
+
+function buildList(connections: ApiConnectionResponse[]): LoadedList {
+  const rows: Row[] = [];
+  const indexByKey = new Map<string, number>();
+  for (const connection of connections) {
+    const row = toRow(connection);
+    // A connection created while the pages were loading shifts later pages by one: keep its first copy only.
+    if (indexByKey.has(row.key)) continue;
+    indexByKey.set(row.key, rows.length);
+    rows.push(row);
+  }
+  return {rows, indexByKey, connections: rows.map((row) => row.connection), orders: new Map(), loadedAt: new Date()};
+}
+
+/**
+ * Loads every connection: page 1, then the remaining pages in parallel, at most `LOAD_CONCURRENCY` at a time.
+ * Newest first, because a connection created during the load then only repeats a row (dropped by `buildList`)
+ * instead of pushing one off the pages already fetched; the platform has no delete, so none can disappear.
+ */
+async function loadAllConnections(api: ApiClient, signal: AbortSignal): Promise<ApiConnectionResponse[]> {
+  const pageSize = API_CLIENT_LIMITS.maxPageSize;
+  const query = {sortField: 'CreatedDate', sortDirection: 'DESC', pageSize} as const satisfies ConnectionListParams;
+  // One failed page aborts its siblings: nobody waits for pages of a load that has already failed.
+  const siblings = new AbortController();
+  const options = {signal: AbortSignal.any([signal, siblings.signal])};
+  const fetchPage = async (pageNumber: number) => {
+    try {
+      return await api.apiConnections.list({...query, pageNumber}, options);
+    } catch (error) {
+      siblings.abort(error);
+      throw error;
+    }
+  };
+
+  const first = await fetchPage(1);
+  const pages: ApiConnectionResponse[][] = [first.items];
+  const isFull = (page: {items: unknown[]; hasMoreRecords: boolean | null}) =>
+    page.hasMoreRecords ?? page.items.length >= pageSize;
+
+  if (first.recordCount !== null) {
+    const pageCount = Math.ceil(first.recordCount / pageSize);
+    let next = 2;
+    const worker = async (): Promise<void> => {
+      while (next <= pageCount) {
+        const pageNumber = next;
+        next += 1;
+        pages[pageNumber - 1] = (await fetchPage(pageNumber)).items;
+      }
+    };
+    await Promise.all(Array.from({length: Math.min(LOAD_CONCURRENCY, Math.max(pageCount - 1, 0))}, worker));
+  } else if (isFull(first)) {
+    // No total from the server: fetch a batch at a time until a page comes back short.
+    let more = true;
+    for (let batchStart = 2; more; batchStart += LOAD_CONCURRENCY) {
+      const batch = await Promise.all(
+        Array.from({length: LOAD_CONCURRENCY}, (_, offset) => fetchPage(batchStart + offset)),
+      );
+      for (const page of batch) {
+        if (!more) break;
+        pages.push(page.items);
+        more = isFull(page) && page.items.length > 0;
+      }
+    }
+  }
+  return pages.flat();
+}
+
+/**
+ * @summary Lists the organization's API connections with search, filters, sorting and paging, and lets an admin add,
+ * edit, deactivate and reactivate them.
+ *
+ * Loads every connection once (500 per request, four requests at a time), then searches, filters, sorts and pages in
+ * memory, rendering only the current page, so it stays responsive with 100,000 connections.
+ *
+ * @slot empty - Shown when the organization has no API connections (default: a short explanation).
+ * @event conga-connection-status-changed - The server confirmed an activation or deactivation.
+ * @event conga-connection-created - Bubbles up from the add form: the server created a connection (`connection`, never its secret).
+ * @event conga-connection-updated - Bubbles up from the edit form: the server saved a connection (`connection`, `secretRegenerated`).
+ * @csspart base - The list wrapper.
+ * @csspart toolbar - The Add buttons, search, filters and Refresh.
+ * @csspart create-button - Each of the two Add buttons (toolbar and empty state).
+ * @csspart table - The table.
+ * @csspart row - One connection.
+ * @csspart empty - The empty state.
+ * @csspart pagination - The Previous / Next controls.
+ * @cssproperty --conga-connection-list-cell-padding - Padding of the table cells.
+ * @cssproperty --conga-connection-list-stripe - Background of every other row.
+ * @cssproperty --conga-connection-list-min-table-width - Below this width the table scrolls sideways.
+ * @cssstate loading - The list is being fetched (first load or refresh).
+ */
+export class CongaConnectionList extends LitElement {
+  static readonly congaVersion = VERSION;
+  static override styles = [shared, styles];
+
+  /** Rows per page. */
+  @property({type: Number, attribute: 'page-size'}) pageSize = 50;
+
+  /** Where Copy writes the Client ID; the browser's clipboard when unset (tests and hosts may hand in their own). */
+  @property({attribute: false}) clipboard: Pick<Clipboard, 'writeText'> | undefined;
+
+  @consume({context: apiClientContext, subscribe: true}) @state() private api?: ApiClient;
+
+  /** The last good load; kept when a refresh fails, so the admin still sees the list, marked stale (C2-07). */
+  @state() private list: LoadedList | undefined;
+  @state() private search = '';
+  @state() private typeFilter: ConnectionType | '' = '';
+  @state() private statusFilter: StatusFilter = STATUS_FILTERS.all;
+  @state() private sortColumn: SortColumn | undefined;
+  @state() private sortDirection: SortDirection = SORT_DIRECTIONS.ascending;
+  /** 1-based. */
+  @state() private page = 1;
+  /** Keys of rows whose status change is in flight. */
+  @state() private pending: ReadonlySet<string> = new Set();
+  @state() private statusTarget: StatusTarget | undefined;
+  @state() private formRequest: FormRequest | undefined;
+  /** A failure (or other notice) that stays visible until the next action; never dismissed on a timer (C6-06). */
+  @state() private notice: {text: string; detail?: string} | undefined;
+
+  /** Row indices that pass the search and filters, in display order. Recomputed only when those inputs change. */
+  #view: Uint32Array = new Uint32Array(0);
+  #internals: ElementInternals | undefined;
+  /** The row to reveal and focus once the form has closed after a create or an edit. */
+  #savedKey: string | undefined;
+  #savedMessage = '';
+  /** The refresh started by the last save, awaited before focusing the saved row. */
+  #savedRefresh: Promise<unknown> | undefined;
+
+  private readonly connections = new Task(this, {
+    args: () => [this.api] as const,
+    task: async ([api], {signal}) => (api ? buildList(await loadAllConnections(api, signal)) : initialState),
+    onComplete: (list) => {
+      this.list = list;
+    },
+  });
+
+  /** The drop-down source of the form; a failure leaves it empty and the form explains that. */
+  private readonly integrations = new Task(this, {
+    args: () => [this.api] as const,
+    task: ([api], {signal}): Promise<ExternalIntegration[]> | typeof initialState =>
+      api ? api.externalIntegrations.list({pageSize: API_CLIENT_LIMITS.maxPageSize}, {signal}) : initialState,
+  });
+
+  constructor() {
+    super();
+    try {
+      this.#internals = this.attachInternals();
+    } catch {
+      // Custom states are a progressive enhancement; nothing else depends on them.
+    }
+  }
+
+  /** The rows per page, whatever the attribute says. */
+  get #pageSize(): number {
+    const size = Math.floor(this.pageSize);
+    return Number.isFinite(size) && size > 0 ? size : 50;
+  }
+
+  get #pageCount(): number {
+    return Math.max(1, Math.ceil(this.#view.length / this.#pageSize));
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const viewInputs = ['list', 'search', 'typeFilter', 'statusFilter', 'sortColumn', 'sortDirection'] as const;
+    if (viewInputs.some((key) => changed.has(key as keyof CongaConnectionList))) this.#computeView();
+    // A page past the end (fewer matches, a smaller page size, a shorter list) shows the last page instead (A6-03).
+    if (this.page > this.#pageCount) this.page = this.#pageCount;
+    if (this.page < 1) this.page = 1;
+  }
+
+  protected override updated(): void {
+    const states = this.#internals?.states;
+    if (!states) return;
+    if (this.connections.status === TaskStatus.PENDING) states.add('loading');
+    else states.delete('loading');
+  }
+
+  /** Row indices sorted ascending by `column`: one sort per column per load, then reused in both directions. */
+  #order(list: LoadedList, column: SortColumn): Uint32Array {
+    let order = list.orders.get(column);
+    if (!order) {
+      const values = list.rows.map((row) => sortValue(row, column));
+      const {compare} = new Intl.Collator(undefined, {numeric: true, sensitivity: 'base'});
+      order = Uint32Array.from(list.rows.keys());
+      // Ties keep the server's order (newest first), so the result is the same on every sort.
+      order.sort((a, b) => compare(values[a] ?? '', values[b] ?? '') || a - b);
+      list.orders.set(column, order);
+    }
+    return order;
+  }
+
+  /** The only work a keystroke causes: one pass over the pre-sorted indices, comparing precomputed keys. */
+  #computeView(): void {
+    const list = this.list;
+    if (!list) {
+      this.#view = new Uint32Array(0);
+      return;
+    }
+    const {rows} = list;
+    const order = this.sortColumn ? this.#order(list, this.sortColumn) : undefined;
+    const descending = order !== undefined && this.sortDirection === SORT_DIRECTIONS.descending;
+    const needle = this.search.trim().toLowerCase();
+    const type = this.typeFilter;
+    const status = this.statusFilter;
+    const view = new Uint32Array(rows.length);
+    let count = 0;
+    for (let position = 0; position < rows.length; position += 1) {
+      const at = descending ? rows.length - 1 - position : position;
+      const index = order ? (order[at] ?? at) : at;
+      const row = rows[index];
+      if (!row) continue;
+      if (type && row.type !== type) continue;
+      if (status && row.connection.IsActive !== (status === STATUS_FILTERS.active)) continue;
+      if (needle && !row.searchKey.includes(needle)) continue;
+      view[count] = index;
+      count += 1;
+    }
+    this.#view = view.subarray(0, count);
+  }
+
+  #row(key: string | undefined): Row | undefined {
+    if (key === undefined || !this.list) return undefined;
+    const index = this.list.indexByKey.get(key);
+    return index === undefined ? undefined : this.list.rows[index];
+  }
+
+  #announce(message: string, politeness: 'status' | 'alert' = 'status'): void {
+    this.dispatchEvent(new AnnounceEvent(message, politeness));
+  }
+
+  /** Reloads the connections and the integrations; resolves when the connections are in (or failed). */
+  #reload(): Promise<unknown> {
+    void this.integrations.run();
+    return this.connections.run();
+  }
+
+  #focus(selector: string): boolean {
+    const element = this.renderRoot.querySelector<HTMLElement>(selector);
+    element?.focus();
+    return element !== null;
+  }
+
+  /** A row's element by its key; compared as a string, because a key is server text and not safe in a selector. */
+  #rowElement(key: string, selector: string): HTMLElement | undefined {
+    return [...this.renderRoot.querySelectorAll<HTMLElement>(selector)].find((element) => element.dataset.key === key);
+  }
+
+  #focusRowControl(key: string, control: 'edit' | 'status'): boolean {
+    const element = this.#rowElement(key, `[data-control="${control}"]`);
+    element?.focus();
+    return element !== undefined;
+  }
+
+  /** Shows the page holding `key` (clearing the search and filters if they hide it) and focuses one of its controls. */
+  async #revealRow(key: string, control: 'edit' | 'status'): Promise<boolean> {
+    const index = this.list?.indexByKey.get(key);
+    if (index === undefined) return false;
+    let position = this.#view.indexOf(index);
+    if (position === -1) {
+      this.search = '';
+      this.typeFilter = '';
+      this.statusFilter = STATUS_FILTERS.all;
+      this.#computeView();
+      position = this.#view.indexOf(index);
+    }
+    if (position === -1) return false;
+    this.page = Math.floor(position / this.#pageSize) + 1;
+    await this.updateComplete;
+    return this.#focusRowControl(key, control);
+  }
+
+  // Toolbar
+
+  private readonly handleSearchInput = (event: Event): void => {
+    this.search = (event.target as HTMLInputElement).value;
+    this.page = 1;
+  };
+
+  private readonly handleTypeChange = (event: Event): void => {
+    const value = (event.target as HTMLSelectElement).value;
+    this.typeFilter = value === 'APItoAPI' || value === 'UItoAPI' ? value : '';
+    this.page = 1;
+  };
+
+  private readonly handleStatusFilterChange = (event: Event): void => {
+    const value = (event.target as HTMLSelectElement).value;
+    this.statusFilter = value === STATUS_FILTERS.active || value === STATUS_FILTERS.inactive ? value : '';
+    this.page = 1;
+  };
+
+  private readonly handleClearFilters = async (): Promise<void> => {
+    this.search = '';
+    this.typeFilter = '';
+    this.statusFilter = STATUS_FILTERS.all;
+    this.page = 1;
+    await this.updateComplete;
+    // The button that had focus is gone with the no-match message: continue where the admin would type again.
+    this.#focus('#search');
+  };
+
+  private readonly handleSortClick = (event: Event): void => {
+    const column = (event.currentTarget as HTMLElement).dataset.column as SortColumn | undefined;
+    if (!column || !SORT_COLUMNS.includes(column)) return;
+    if (this.sortColumn === column) {
+      this.sortDirection =
+        this.sortDirection === SORT_DIRECTIONS.ascending ? SORT_DIRECTIONS.descending : SORT_DIRECTIONS.ascending;
+    } else {
+      this.sortColumn = column;
+      this.sortDirection = SORT_DIRECTIONS.ascending;
+    }
+    this.page = 1;
+  };
+
+  private readonly handlePreviousPage = (): void => {
+    this.page = Math.max(1, this.page - 1);
+  };
+
+  private readonly handleNextPage = (): void => {
+    this.page = Math.min(this.#pageCount, this.page + 1);
+  };
+
+  private readonly handleRefresh = (): void => {
+    // A second click while loading would only restart the same load.
+    if (this.connections.status === TaskStatus.PENDING) return;
+    this.notice = undefined;
+    void this.#reload();
+  };
+
+  private readonly handleRetry = (event: Event): void => {
+    event.stopPropagation();
+    this.notice = undefined;
+    void this.#reload();
+  };
+
+  // Copy
+
+  private readonly handleCopyClick = async (event: Event): Promise<void> => {
+    const key = (event.currentTarget as HTMLElement).dataset.key;
+    const clientId = this.#row(key)?.connection.ClientId ?? '';
+    this.notice = undefined;
+    try {
+      // navigator.clipboard is missing outside secure contexts, whatever the DOM types say.
+      const clipboard = this.clipboard ?? ('clipboard' in navigator ? navigator.clipboard : undefined);
+      if (!clipboard) throw new Error('no clipboard');
+      await clipboard.writeText(clientId);
+      this.#announce(messages.copied);
+    } catch {
+      // Refused (no permission, not a secure context, no user activation): help the admin copy it by hand (C4-05).
+      this.notice = {text: messages.copyFailed};
+      this.#announce(messages.copyFailed, 'alert');
+      const text = key ? this.#rowElement(key, '[data-client-id]') : undefined;
+      if (text) getSelection()?.selectAllChildren(text);
+    }
+  };
+
+  // Add and edit
+
+  private readonly handleAddClick = (event: Event): void => {
+    const type = (event.currentTarget as HTMLElement).dataset.type;
+    if (type !== 'APItoAPI' && type !== 'UItoAPI') return;
+    void this.#openForm({mode: 'create', connectionType: type});
+  };
+
+  private readonly handleEditClick = (event: Event): void => {
+    const row = this.#row((event.currentTarget as HTMLElement).dataset.key);
+    if (!row?.type || !row.connection.ExternalIdentifier) return;
+    void this.#openForm({
+      mode: 'edit',
+      connectionType: row.type,
+      externalIdentifier: row.connection.ExternalIdentifier,
+    });
+  };
+
+  async #openForm(request: FormRequest): Promise<void> {
+    this.notice = undefined;
+    this.formRequest = request;
+    await this.updateComplete;
+    const form = this.renderRoot.querySelector<ConnectionFormElement>('conga-connection-form');
+    await (form as {updateComplete?: Promise<unknown>} | null)?.updateComplete;
+    form?.show();
+  }
+
+  private readonly handleConnectionSaved = (event: ConnectionCreatedEvent | ConnectionUpdatedEvent): void => {
+    // The event goes on to the host page as it is (it is public and composed); the list only reacts to it.
+    const {connection} = event;
+    const type = toConnectionType(connection.APIType) ?? this.formRequest?.connectionType ?? null;
+    this.#savedKey = rowKey(type, connection.ExternalIdentifier);
+    const name = isolate(displayName(connection));
+    this.#savedMessage =
+      event.type === 'conga-connection-created' ? messages.connectionCreated(name) : messages.connectionUpdated(name);
+    this.#savedRefresh = this.#reload();
+  };
+
+  private readonly handleFormClosed = async (): Promise<void> => {
+    const key = this.#savedKey;
+    const message = this.#savedMessage;
+    const refresh = this.#savedRefresh;
+    this.#savedKey = undefined;
+    this.#savedRefresh = undefined;
+    // Focus waits for the form (and its one-time secret hand-off) to close: nothing behind a modal can take it.
+    if (!key) return;
+    await refresh;
+    this.#announce(message);
+    await this.#revealRow(key, 'edit');
+  };
+
+  // Deactivate and reactivate
+
+  private readonly handleStatusClick = async (event: Event): Promise<void> => {
+    const key = (event.currentTarget as HTMLElement).dataset.key;
+    const row = this.#row(key);
+    // aria-disabled keeps the button focusable while its request runs, so the click itself must do nothing (C4-01).
+    if (!key || !row?.type || !row.connection.ExternalIdentifier || this.pending.has(key)) return;
+    this.notice = undefined;
+    this.statusTarget = {
+      key,
+      name: displayName(row.connection),
+      externalIdentifier: row.connection.ExternalIdentifier,
+      type: row.type,
+      activate: !row.connection.IsActive,
+    };
+    await this.updateComplete;
+    await this.renderRoot.querySelector<CongaConfirmDialog>('conga-confirm-dialog')?.show();
+  };
+
+  private readonly handleStatusConfirmed = (): void => {
+    const target = this.statusTarget;
+    if (target) void this.#changeStatus(target);
+  };
+
+  private readonly handleStatusCancelled = (): void => {
+    // The dialog has already given focus back to the row's button.
+    this.statusTarget = undefined;
+  };
+
+  async #changeStatus(target: StatusTarget): Promise<void> {
+    const {key, activate} = target;
+    const api = this.api;
+    if (!api || this.pending.has(key)) return;
+    this.pending = new Set([...this.pending, key]);
+    const name = isolate(target.name);
+    let notFound = false;
+    try {
+      const confirmed = await api.apiConnections.setStatus(target.externalIdentifier, target.type, activate);
+      // `Data: true` is the platform's only confirmation; anything else leaves the row as it was.
+      if (!confirmed) throw new Error('the server did not confirm the status change');
+      this.#applyStatus(key, activate);
+      this.#announce(activate ? messages.reactivated(name) : messages.deactivated(name));
+      this.dispatchEvent(new ConnectionStatusChangedEvent(target.externalIdentifier, target.type, activate));
+    } catch (error) {
+      if (isApiError(error, 'API_NOT_FOUND')) {
+        // Deleted or renamed elsewhere (C2-02): say so and show the list as the server has it now.
+        notFound = true;
+        this.notice = {text: messages.errorNotFound};
+        this.#announce(messages.errorNotFound, 'alert');
+      } else {
+        // Nothing was applied, so the row still shows its old status (C4-06); say that, and why.
+        const text = activate ? messages.reactivateFailed(name) : messages.deactivateFailed(name);
+        const {title} = describeError(error);
+        this.notice = {text, detail: title};
+        this.#announce(`${text} ${title}`, 'alert');
+      }
+    } finally {
+      const rest = new Set(this.pending);
+      rest.delete(key);
+      this.pending = rest;
+      this.statusTarget = undefined;
+    }
+    if (notFound) await this.#reload();
+    await this.updateComplete;
+    if (!this.#focusRowControl(key, 'status')) this.#focus('.notice');
+  }
+
+  /**
+   * Writes the server-confirmed status into the row. The row keeps its place (no re-sort or re-filter under the
+   * admin's pointer) until the next search, filter, sort or load; only the status order is dropped, so the next
+   * sort by status is right.
+   */
+  #applyStatus(key: string, isActive: boolean): void {
+    const list = this.list;
+    const index = list?.indexByKey.get(key);
+    const row = index === undefined ? undefined : list?.rows[index];
+    if (!list || index === undefined || !row) return;
+    const connection = {...row.connection, IsActive: isActive};
+    list.rows[index] = {...row, connection};
+    list.connections[index] = connection;
+    list.orders.delete('status');
+    this.requestUpdate();
+  }
+
+  // Rendering
+
+  override render() {
+    const loading = this.connections.status === TaskStatus.PENDING;
+    return html`<div part="base" aria-busy=${loading ? 'true' : 'false'}>
+      ${this.connections.render({
+        // Waits for the API client from <conga-api-connections>.
+        initial: () => nothing,
+        pending: () => (this.list ? this.renderLoaded(this.list) : this.renderLoading()),
+        complete: (list) => this.renderLoaded(list),
+        error: (error) => this.renderFailed(error),
+      })}
+      ${this.renderStatusDialog()} ${this.renderForm()}
+    </div>`;
+  }
+
+  private renderLoading() {
+    return html`<p role="status">${messages.loading}</p>`;
+  }
+
+  private renderFailed(error: unknown) {
+    // An abort is not a failure: show what there is.
+    if (isAbortError(error)) {
+      return this.list
+        ? this.renderLoaded(this.list)
+        : html`<button @click=${this.handleRefresh}>${messages.refresh}</button>`;
+    }
+    const errorState = html`<conga-error-state
+      .error=${error}
+      @conga-request-retry=${this.handleRetry}
+    ></conga-error-state>`;
+    if (!this.list) return errorState;
+    // C2-07: the last good list stays, marked stale, under the error and its Retry.
+    const time = this.list.loadedAt.toLocaleTimeString('en-US', {hour: 'numeric', minute: '2-digit'});
+    return html`<div class="stale-banner">
+        ${errorState}
+        <p class="stale-text">${messages.stale(time)}</p>
+      </div>
+      ${this.renderLoaded(this.list, true)}`;
+  }
+
+  private renderCreateButtons() {
+    return html`<button part="create-button" class="primary" data-type="APItoAPI" @click=${this.handleAddClick}>
+        ${messages.addApiToApi}
+      </button>
+      <button part="create-button" class="primary" data-type="UItoAPI" @click=${this.handleAddClick}>
+        ${messages.addUiToApi}
+      </button>`;
+  }
+
+  private renderEmpty() {
+    return html`<div part="empty" class="empty">
+      <slot name="empty"><p>${messages.empty}</p></slot>
+      <div class="buttons">
+        ${this.renderCreateButtons()}
+        <button @click=${this.handleRefresh}>${messages.refresh}</button>
+      </div>
+    </div>`;
+  }
+
+  private renderLoaded(list: LoadedList, stale = false) {
+    if (!list.rows.length) return html`${this.renderNotice()}${this.renderEmpty()}`;
+    const refreshing = this.connections.status === TaskStatus.PENDING;
+    const count = this.#view.length;
+    const size = this.#pageSize;
+    const from = (this.page - 1) * size;
+    const pageRows = Array.from(this.#view.subarray(from, from + size), (index) => list.rows[index]).filter(
+      (row): row is Row => row !== undefined,
+    );
+    const filtered = count !== list.rows.length;
+    return html`${this.renderToolbar(refreshing)}
+      <div class="summary">
+        <p class="total">${messages.total(list.rows.length)}</p>
+        <p role="status" class="range">
+          ${
+            count
+              ? `${messages.showing(from + 1, from + pageRows.length, count)}${filtered ? messages.filteredFrom(list.rows.length) : ''}`
+              : ''
+          }
+          ${refreshing ? messages.refreshing : ''}
+        </p>
+      </div>
+      ${this.renderNotice()}
+      ${
+        count
+          ? html`<div class=${stale ? 'table-scroll stale' : 'table-scroll'}>
+                <table part="table">
+                  <caption class="visually-hidden">
+                    ${messages.listLabel}
+                  </caption>
+                  <thead>
+                    <tr>
+                      ${SORT_COLUMNS.map((column) => this.renderHeader(column))}
+                      <th scope="col">${messages.columnActions}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    ${repeat(
+                      pageRows,
+                      (row) => row.key,
+                      (row) => this.renderRow(row),
+                    )}
+                  </tbody>
+                </table>
+              </div>
+              ${this.renderPagination()}`
+          : this.renderNoMatch()
+      }`;
+  }
+
+  private renderToolbar(refreshing: boolean) {
+    return html`<div part="toolbar" class="toolbar">
+      <div class="buttons">${this.renderCreateButtons()}</div>
+      <div class="filters">
+        <div class="field search">
+          <label for="search">${messages.search}</label>
+          <input
+            id="search"
+            type="search"
+            autocomplete="off"
+            spellcheck="false"
+            aria-describedby="search-hint"
+            .value=${this.search}
+            @input=${this.handleSearchInput}
+          />
+          <span id="search-hint" class="hint muted">${messages.searchHint}</span>
+        </div>
+        <div class="field">
+          <label for="type-filter">${messages.filterType}</label>
+          <select id="type-filter" .value=${this.typeFilter} @change=${this.handleTypeChange}>
+            <option value="">${messages.filterTypeAll}</option>
+            <option value="APItoAPI">${messages.typeApiToApi}</option>
+            <option value="UItoAPI">${messages.typeUiToApi}</option>
+          </select>
+        </div>
+        <div class="field">
+          <label for="status-filter">${messages.filterStatus}</label>
+          <select id="status-filter" .value=${this.statusFilter} @change=${this.handleStatusFilterChange}>
+            <option value="">${messages.filterStatusAll}</option>
+            <option value="active">${messages.active}</option>
+            <option value="inactive">${messages.inactive}</option>
+          </select>
+        </div>
+        <button class="refresh" aria-disabled=${refreshing ? 'true' : 'false'} @click=${this.handleRefresh}>
+          ${messages.refresh}
+        </button>
+      </div>
+    </div>`;
+  }
+
+  private renderHeader(column: SortColumn) {
+    const sorted = this.sortColumn === column;
+    const arrow = sorted ? (this.sortDirection === SORT_DIRECTIONS.ascending ? '▲' : '▼') : '↕';
+    return html`<th scope="col" aria-sort=${sorted ? this.sortDirection : nothing}>
+      <button class="sort" data-column=${column} @click=${this.handleSortClick}>
+        ${COLUMN_LABELS[column]}<span class="arrow" aria-hidden="true">${arrow}</span>
+      </button>
+    </th>`;
+  }
+
+  private renderRow(row: Row): TemplateResult {
+    const {connection, key} = row;
+    const name = displayName(connection);
+    const pending = this.pending.has(key);
+    const actionable = row.type !== null && Boolean(connection.ExternalIdentifier);
+    let statusText: string = connection.IsActive ? messages.active : messages.inactive;
+    if (pending) statusText = connection.IsActive ? messages.deactivating : messages.reactivating;
+    return html`<tr part="row" data-key=${key}>
+      <td class="identifier">
+        ${
+          actionable
+            ? html`<button class="link" data-control="edit" data-key=${key} @click=${this.handleEditClick}>
+                ${connection.ExternalIdentifier}<span class="visually-hidden"
+                  >${messages.editHidden(typeLabel(row))}</span
+                >
+              </button>`
+            : connection.ExternalIdentifier
+        }
+      </td>
+      <td class="name">${connection.ClientName ?? nothing}</td>
+      <td class="type">${typeLabel(row)}</td>
+      <td class="client-id">
+        ${
+          connection.ClientId
+            ? html`<span class="client-id-cell"
+                ><code data-client-id data-key=${key}>${connection.ClientId}</code>
+                <button class="copy" data-key=${key} @click=${this.handleCopyClick}>
+                  ${messages.copy}<span class="visually-hidden">${messages.copyHidden(html`<bdi>${name}</bdi>`)}</span>
+                </button></span
+              >`
+            : nothing
+        }
+      </td>
+      <td class="status">
+        <span class=${connection.IsActive ? 'badge active' : 'badge inactive'}
+          ><span class="dot" aria-hidden="true"></span>${statusText}</span
+        >
+      </td>
+      <td class="description">${connection.Description ?? nothing}</td>
+      <td class="actions">
+        ${
+          actionable
+            ? html`<button
+                class=${connection.IsActive ? 'danger' : ''}
+                data-control="status"
+                data-key=${key}
+                aria-disabled=${pending ? 'true' : 'false'}
+                @click=${this.handleStatusClick}
+              >
+                ${connection.IsActive ? messages.deactivate : messages.reactivate}<span class="visually-hidden"
+                  >${messages.actionHidden(html`<bdi>${name}</bdi>`)}</span
+                >
+              </button>`
+            : nothing
+        }
+      </td>
+    </tr>`;
+  }
+
+  private renderNoMatch() {
+    return html`<div class="no-match">
+      <p>${messages.noMatch(this.search.trim())}</p>
+      <button @click=${this.handleClearFilters}>${messages.clearFilters}</button>
+    </div>`;
+  }
+
+  private renderPagination() {
+    const pages = this.#pageCount;
+    if (pages <= 1) return nothing;
+    return html`<nav part="pagination" class="pagination" aria-label=${messages.pages}>
+      <button aria-disabled=${this.page <= 1 ? 'true' : 'false'} data-page="previous" @click=${this.handlePreviousPage}>
+        ${messages.previousPage}
+      </button>
+      <span>${messages.pageOf(this.page, pages)}</span>
+      <button aria-disabled=${this.page >= pages ? 'true' : 'false'} data-page="next" @click=${this.handleNextPage}>
+        ${messages.nextPage}
+      </button>
+    </nav>`;
+  }
+
+  private renderNotice() {
+    const notice = this.notice;
+    if (!notice) return nothing;
+    // Not a live region: the root's live region already announced it. tabindex lets focus land here when the row
+    // it was about is gone.
+    return html`<div class="notice" tabindex="-1">
+      <p>${notice.text}</p>
+      ${notice.detail ? html`<p class="muted">${notice.detail}</p>` : nothing}
+    </div>`;
+  }
+
+  private renderStatusDialog() {
+    const target = this.statusTarget;
+    const name = html`<bdi>${target?.name ?? ''}</bdi>`;
+    const identifier = html`<bdi>${target?.externalIdentifier ?? ''}</bdi>`;
+    const activate = target?.activate ?? false;
+    return html`<conga-confirm-dialog
+      confirm-label=${activate ? messages.reactivate : messages.deactivate}
+      ?danger=${!activate}
+      @conga-dialog-confirmed=${this.handleStatusConfirmed}
+      @conga-dialog-cancelled=${this.handleStatusCancelled}
+    >
+      <span slot="heading"
+        >${activate ? messages.confirmReactivateTitle(name) : messages.confirmDeactivateTitle(name)}</span
+      >
+      <p>${messages.confirmConnection(target ? toApiTypeLabel(target.type) : '', identifier)}</p>
+      <p>${activate ? messages.confirmReactivateBody : messages.confirmDeactivateBody}</p>
+    </conga-confirm-dialog>`;
+  }
+
+  private renderForm() {
+    const request = this.formRequest;
+    // One instance for the element's lifetime: it must outlive a refresh, because it holds the one-time secret
+    // hand-off while the list reloads behind it.
+    return html`<conga-connection-form
+      .mode=${request?.mode ?? 'create'}
+      .connectionType=${request?.connectionType ?? 'APItoAPI'}
+      .externalIdentifier=${request?.externalIdentifier}
+      .integrations=${this.integrations.value ?? NO_INTEGRATIONS}
+      .existing=${this.list?.connections ?? NO_CONNECTIONS}
+      @conga-connection-created=${this.handleConnectionSaved}
+      @conga-connection-updated=${this.handleConnectionSaved}
+      @conga-form-closed=${this.handleFormClosed}
+    ></conga-connection-form>`;
+  }
+}
+
 define('conga-connection-list', CongaConnectionList);
+
 declare global {
   interface HTMLElementTagNameMap {
     'conga-connection-list': CongaConnectionList;

@@ -1,0 +1,821 @@
+import {html} from 'lit';
+import {expect, fixture, oneEvent, waitUntil} from '@open-wc/testing';
+import {sendKeys} from '@web/test-runner-commands';
+import {createFakeApiClient, fakeApiError, fakeSeed} from '@conga-connections/api-client/testing';
+import type {FakeApiClient, FakeApiClientSeed, FakeConnectionSeed} from '@conga-connections/api-client/testing';
+import {createFakeAuthSession} from '@conga-connections/auth/testing';
+import {AnnounceEvent} from '../../events/announce-event.js';
+import {ConnectionCreatedEvent} from '../../events/connection-created-event.js';
+import {ConnectionStatusChangedEvent} from '../../events/connection-status-changed-event.js';
+import {FormClosedEvent} from '../../events/form-closed-event.js';
+import {messages} from '../../messages.js';
+import '../api-connections/api-connections.js';
+import type {CongaApiConnections} from '../api-connections/api-connections.js';
+import type {CongaConfirmDialog} from '../confirm-dialog/confirm-dialog.js';
+import './connection-list.js';
+import type {CongaConnectionList} from './connection-list.js';
+
+// Helpers
+
+interface Mounted {
+  root: CongaApiConnections;
+  list: CongaConnectionList;
+  api: FakeApiClient;
+}
+
+interface MountOptions {
+  seed?: FakeApiClientSeed;
+  api?: FakeApiClient;
+  pageSize?: number;
+}
+
+/** Waits until the list shows a table, its empty state, a no-match message or an error. */
+async function settled(list: CongaConnectionList): Promise<void> {
+  await waitUntil(
+    () => list.shadowRoot?.querySelector('table, [part="empty"], .no-match, conga-error-state'),
+    'the list never finished loading',
+  );
+  await list.updateComplete;
+}
+
+async function mount(options: MountOptions = {}): Promise<Mounted> {
+  const api = options.api ?? createFakeApiClient(options.seed ?? fakeSeed);
+  const root = await fixture<CongaApiConnections>(
+    html`<conga-api-connections
+      .apiClient=${api}
+      .session=${createFakeAuthSession()}
+      page-size=${options.pageSize ?? 50}
+    ></conga-api-connections>`,
+  );
+  await waitUntil(() => root.shadowRoot?.querySelector('conga-connection-list'), 'no list');
+  const list = root.shadowRoot!.querySelector('conga-connection-list')!;
+  await settled(list);
+  return {root, list, api};
+}
+
+function $(list: CongaConnectionList, selector: string): HTMLElement {
+  const element = list.shadowRoot?.querySelector<HTMLElement>(selector);
+  if (!element) throw new Error(`nothing matches ${selector}`);
+  return element;
+}
+
+function rows(list: CongaConnectionList): HTMLTableRowElement[] {
+  return [...(list.shadowRoot?.querySelectorAll<HTMLTableRowElement>('tbody tr') ?? [])];
+}
+
+/** The visible text of one column (hidden helper text excluded), row by row. */
+function column(list: CongaConnectionList, name: string): string[] {
+  return rows(list).map((row) => {
+    const cell = row.querySelector(`td.${name}`)!.cloneNode(true) as HTMLElement;
+    cell.querySelectorAll('.visually-hidden, button.copy').forEach((hidden) => {
+      hidden.remove();
+    });
+    return cell.textContent.replace(/\s+/g, ' ').trim();
+  });
+}
+
+function rowByName(list: CongaConnectionList, name: string): HTMLTableRowElement {
+  const row = rows(list).find((candidate) => candidate.querySelector('td.name')?.textContent.trim() === name);
+  if (!row) throw new Error(`no row named ${name}`);
+  return row;
+}
+
+function text(list: CongaConnectionList): string {
+  return list.shadowRoot?.textContent.replace(/\s+/g, ' ') ?? '';
+}
+
+async function search(list: CongaConnectionList, value: string): Promise<void> {
+  const input = $(list, '#search') as HTMLInputElement;
+  input.value = value;
+  input.dispatchEvent(new Event('input', {bubbles: true, composed: true}));
+  await list.updateComplete;
+}
+
+async function choose(list: CongaConnectionList, id: string, value: string): Promise<void> {
+  const select = $(list, `#${id}`) as HTMLSelectElement;
+  select.value = value;
+  select.dispatchEvent(new Event('change', {bubbles: true}));
+  await list.updateComplete;
+}
+
+async function sortBy(list: CongaConnectionList, columnName: string): Promise<void> {
+  $(list, `button.sort[data-column="${columnName}"]`).click();
+  await list.updateComplete;
+}
+
+function confirmDialog(list: CongaConnectionList): CongaConfirmDialog {
+  const dialog = list.shadowRoot?.querySelector('conga-confirm-dialog');
+  if (!dialog) throw new Error('no confirmation dialog');
+  return dialog;
+}
+
+function dialogPart(list: CongaConnectionList, part: string): HTMLElement {
+  return confirmDialog(list).shadowRoot!.querySelector<HTMLElement>(`[part="${part}"]`)!;
+}
+
+/** Clicks a row's Deactivate / Reactivate button (focused first, as a real click would) and waits for the dialog. */
+async function openStatusDialog(list: CongaConnectionList, name: string): Promise<HTMLButtonElement> {
+  const button = rowByName(list, name).querySelector<HTMLButtonElement>('[data-control="status"]')!;
+  button.focus();
+  button.click();
+  await waitUntil(() => confirmDialog(list).open, 'the confirmation never opened');
+  return button;
+}
+
+function statusCalls(api: FakeApiClient) {
+  return api.calls.filter((call) => call.operation === 'apiConnections.setStatus');
+}
+
+function listCalls(api: FakeApiClient) {
+  return api.calls.filter((call) => call.operation === 'apiConnections.list');
+}
+
+/** Collects the list's announcements (the root turns them into its live regions). */
+function announcements(list: CongaConnectionList): AnnounceEvent[] {
+  const seen: AnnounceEvent[] = [];
+  list.addEventListener(AnnounceEvent.eventName, (event) => seen.push(event));
+  return seen;
+}
+
+function deferred() {
+  let resolve!: () => void;
+  const promise = new Promise<void>((done) => (resolve = done));
+  return {promise, resolve};
+}
+
+function generated(count: number): FakeConnectionSeed[] {
+  return Array.from({length: count}, (_, index) => ({
+    type: index % 2 ? 'UItoAPI' : 'APItoAPI',
+    ExternalIdentifier: `ORG${String(Math.floor(index / 2)).padStart(6, '0')}`,
+    ClientName: `Connection ${index}`,
+    IsActive: index % 3 !== 0,
+  }));
+}
+
+const collator = new Intl.Collator(undefined, {numeric: true, sensitivity: 'base'});
+
+/** Three connections whose every column sorts differently from the server's order. */
+const sortSeed: FakeApiClientSeed = {
+  connections: [
+    {
+      type: 'APItoAPI',
+      ExternalIdentifier: 'B-org',
+      ClientId: 'id-2',
+      ClientName: 'Bravo',
+      Description: 'delta',
+      IsActive: true,
+    },
+    {
+      type: 'UItoAPI',
+      ExternalIdentifier: 'C-org',
+      ClientId: 'id-3',
+      ClientName: 'Charlie',
+      Description: 'alpha',
+      IsActive: false,
+      RedirectURI: ['https://c.example/cb'],
+    },
+    {
+      type: 'APItoAPI',
+      ExternalIdentifier: 'A-org',
+      ClientId: 'id-1',
+      ClientName: 'alpha',
+      Description: 'charlie',
+      IsActive: true,
+    },
+  ],
+};
+
+const XSS_NAME = '<img src=x onerror=window.__pwned=1>';
+const XSS_DESCRIPTION = '"><svg onload=window.__pwned=1>';
+
+describe('<conga-connection-list>', () => {
+  // Accessible
+
+  describe('accessible', () => {
+    it('is accessible when loaded', async () => {
+      const {list} = await mount();
+      await expect(list).to.be.accessible();
+    });
+
+    it('is accessible when empty', async () => {
+      const {list} = await mount({seed: {connections: []}});
+      await expect(list).to.be.accessible();
+    });
+
+    it('is accessible when loading failed', async () => {
+      const api = createFakeApiClient(fakeSeed);
+      api.failNext('apiConnections.list', fakeApiError(500));
+      const {list} = await mount({api});
+      await expect(list).to.be.accessible();
+    });
+
+    it('is accessible with the Deactivate confirmation open', async () => {
+      const {list} = await mount();
+      await openStatusDialog(list, 'ERP nightly sync');
+      await expect(list).to.be.accessible();
+      confirmDialog(list).close();
+    });
+
+    it('is accessible with no matches and with a refresh that failed (stale list)', async () => {
+      const {list, api} = await mount();
+      await search(list, 'nothing matches this');
+      await expect(list).to.be.accessible();
+      await search(list, '');
+      api.failNext('apiConnections.list', fakeApiError(503));
+      $(list, 'button.refresh').click();
+      await waitUntil(() => list.shadowRoot?.querySelector('conga-error-state'));
+      await expect(list).to.be.accessible();
+    });
+  });
+
+  // Defaults
+
+  describe('defaults', () => {
+    it('shows every column, the total and the server order (newest first) with no column sorted', async () => {
+      const {list} = await mount();
+      const headers = [...list.shadowRoot!.querySelectorAll('thead th')].map((th) => th.textContent.trim());
+      expect(headers.map((header) => header.replace(/[▲▼↕]/g, '').trim())).to.deep.equal([
+        messages.columnExternalIdentifier,
+        messages.columnClientName,
+        messages.columnType,
+        messages.columnClientId,
+        messages.columnStatus,
+        messages.columnDescription,
+        messages.columnActions,
+      ]);
+      expect(list.shadowRoot!.querySelectorAll('th[aria-sort]')).to.have.length(0);
+      expect(rows(list)).to.have.length(5);
+      expect($(list, '.total').textContent.trim()).to.equal('5 connections');
+      expect($(list, '.range').textContent.trim()).to.equal('Showing 1–5 of 5');
+      // fakeSeed's newest connection first.
+      expect(column(list, 'name')[0]).to.equal('Génération de documents');
+    });
+
+    it('renders a row with its identifier as an edit control, type, Client ID, status in words and description', async () => {
+      const {list} = await mount();
+      const row = rowByName(list, 'Reporting export (sandbox)');
+      expect(row.getAttribute('part')).to.equal('row');
+      const edit = row.querySelector<HTMLButtonElement>('button[data-control="edit"]')!;
+      expect(edit.classList.contains('link')).to.equal(true);
+      expect(edit.textContent).to.contain('00D8d000001AbCdEAK');
+      expect(edit.textContent).to.contain(messages.editHidden('API to API'));
+      expect(row.querySelector('td.type')?.textContent.trim()).to.equal('API to API');
+      expect(row.querySelector('td.client-id code')?.textContent).to.equal('9f1c2d3e-4b5a-4678-9abc-def012345678');
+      expect(row.querySelector('td.status')?.textContent.trim()).to.equal(messages.inactive);
+      expect(row.querySelector('td.description')?.textContent.trim()).to.equal(
+        'Retired after the Q1 reporting migration.',
+      );
+      const action = row.querySelector<HTMLButtonElement>('[data-control="status"]')!;
+      expect(action.textContent).to.contain(messages.reactivate);
+      expect(action.textContent).to.contain('Reporting export (sandbox)');
+      expect(column(list, 'type')).to.include('UI to API');
+      expect(column(list, 'status').filter((status) => status === messages.active)).to.have.length(4);
+    });
+
+    it('offers both Add buttons with the platform labels, a labelled search box, filters and Refresh', async () => {
+      const {list} = await mount();
+      const create = [...list.shadowRoot!.querySelectorAll('[part="create-button"]')].map((button) =>
+        button.textContent.trim(),
+      );
+      expect(create).to.deep.equal(['Add API To API Connection', 'Add UI To API Connection']);
+      expect($(list, 'label[for="search"]').textContent).to.equal('Search connections');
+      expect($(list, 'label[for="type-filter"]').textContent).to.equal(messages.filterType);
+      expect($(list, 'label[for="status-filter"]').textContent).to.equal(messages.filterStatus);
+      expect(($(list, '#type-filter') as HTMLSelectElement).value).to.equal('');
+      expect($(list, 'button.refresh').textContent.trim()).to.equal(messages.refresh);
+    });
+
+    it('loads all connections with pageSize 500 and the integrations for the form', async () => {
+      const {api} = await mount();
+      expect(listCalls(api).map((call) => call.args[0])).to.deep.equal([
+        {sortField: 'CreatedDate', sortDirection: 'DESC', pageSize: 500, pageNumber: 1},
+      ]);
+      const integrations = api.calls.find((call) => call.operation === 'externalIntegrations.list');
+      expect(integrations?.args[0]).to.deep.equal({pageSize: 500});
+    });
+
+    it('shows a loading status, busy and in the loading state, until the first page arrives', async () => {
+      const api = createFakeApiClient(fakeSeed);
+      const gate = deferred();
+      const list$ = api.apiConnections.list.bind(api.apiConnections);
+      api.apiConnections.list = async (params, options) => {
+        await gate.promise;
+        return list$(params, options);
+      };
+      const root = await fixture<CongaApiConnections>(
+        html`<conga-api-connections .apiClient=${api} .session=${createFakeAuthSession()}></conga-api-connections>`,
+      );
+      await waitUntil(() => root.shadowRoot?.querySelector('conga-connection-list'));
+      const list = root.shadowRoot!.querySelector('conga-connection-list')!;
+      await waitUntil(() => list.shadowRoot?.querySelector('[role="status"]'));
+      expect($(list, '[role="status"]').textContent).to.equal(messages.loading);
+      expect($(list, '[part="base"]').getAttribute('aria-busy')).to.equal('true');
+      expect(list.matches(':state(loading)')).to.equal(true);
+      await expect(list).to.be.accessible();
+      gate.resolve();
+      await settled(list);
+      expect($(list, '[part="base"]').getAttribute('aria-busy')).to.equal('false');
+      expect(list.matches(':state(loading)')).to.equal(false);
+    });
+
+    it('shows the empty state with its default text and both Add buttons', async () => {
+      const {list} = await mount({seed: {connections: []}});
+      const empty = $(list, '[part="empty"]');
+      const slot = empty.querySelector<HTMLSlotElement>('slot[name="empty"]')!;
+      expect(slot.textContent).to.contain(messages.empty);
+      expect(empty.querySelectorAll('[part="create-button"]')).to.have.length(2);
+      expect(list.shadowRoot!.querySelector('table')).to.equal(null);
+    });
+  });
+
+  // Attributes and properties
+
+  describe('attributes and properties', () => {
+    it('takes the page size from page-size and pages with Previous / Next', async () => {
+      const {list} = await mount({pageSize: 2});
+      expect(rows(list)).to.have.length(2);
+      expect($(list, '.range').textContent.trim()).to.equal('Showing 1–2 of 5');
+      const previous = $(list, '[data-page="previous"]');
+      const next = $(list, '[data-page="next"]');
+      expect(previous.getAttribute('aria-disabled')).to.equal('true');
+      expect($(list, '.pagination').textContent).to.contain('Page 1 of 3');
+      next.click();
+      await list.updateComplete;
+      expect($(list, '.range').textContent.trim()).to.equal('Showing 3–4 of 5');
+      next.click();
+      await list.updateComplete;
+      expect(rows(list)).to.have.length(1);
+      expect(next.getAttribute('aria-disabled')).to.equal('true');
+      // Next on the last page and Previous on the first do nothing.
+      next.click();
+      await list.updateComplete;
+      expect($(list, '.range').textContent.trim()).to.equal('Showing 5–5 of 5');
+      previous.click();
+      await list.updateComplete;
+      expect($(list, '.range').textContent.trim()).to.equal('Showing 3–4 of 5');
+    });
+
+    it('goes to the last page when the current one is past the end (A6-03)', async () => {
+      const {root, list} = await mount({pageSize: 2});
+      $(list, '[data-page="next"]').click();
+      await list.updateComplete;
+      $(list, '[data-page="next"]').click();
+      await list.updateComplete;
+      expect($(list, '.pagination').textContent).to.contain('Page 3 of 3');
+      root.pageSize = 4;
+      await root.updateComplete;
+      await list.updateComplete;
+      expect(list.shadowRoot?.textContent).to.contain('Page 2 of 2');
+      expect($(list, '.range').textContent.trim()).to.equal('Showing 5–5 of 5');
+      expect(text(list)).to.not.contain('error');
+    });
+
+    it('loads 1,200 connections in three requests and renders only one page of rows', async () => {
+      const {list, api} = await mount({seed: {connections: generated(1200)}});
+      expect(listCalls(api).map((call) => (call.args[0] as {pageNumber: number}).pageNumber)).to.have.members([
+        1, 2, 3,
+      ]);
+      expect(rows(list)).to.have.length(50);
+      expect($(list, '.total').textContent.trim()).to.equal('1,200 connections');
+      expect($(list, '.range').textContent.trim()).to.equal('Showing 1–50 of 1,200');
+      expect($(list, '.pagination').textContent).to.contain('Page 1 of 24');
+      await search(list, 'connection 11');
+      // 11, 110–119, 1100–1199
+      expect($(list, '.range').textContent.trim()).to.equal('Showing 1–50 of 111 (filtered from 1,200)');
+      expect(rows(list)).to.have.length(50);
+    });
+
+    it('fetches the remaining pages in parallel, at most four at a time', async () => {
+      const api = createFakeApiClient({connections: generated(3000)});
+      const original = api.apiConnections.list.bind(api.apiConnections);
+      let inFlight = 0;
+      let most = 0;
+      api.apiConnections.list = async (params, options) => {
+        inFlight += 1;
+        most = Math.max(most, inFlight);
+        try {
+          return await original(params, options);
+        } finally {
+          inFlight -= 1;
+        }
+      };
+      const {list} = await mount({api});
+      expect(listCalls(api)).to.have.length(6);
+      expect(most).to.equal(4);
+      expect($(list, '.total').textContent.trim()).to.equal('3,000 connections');
+    });
+
+    it('pages on while the server gives no total, until a page comes back short', async () => {
+      const api = createFakeApiClient({connections: generated(1100)});
+      const original = api.apiConnections.list.bind(api.apiConnections);
+      api.apiConnections.list = async (params, options) => ({
+        ...(await original(params, options)),
+        recordCount: null,
+        hasMoreRecords: null,
+      });
+      const {list} = await mount({api});
+      expect($(list, '.total').textContent.trim()).to.equal('1,100 connections');
+    });
+
+    it('searches name, External Identifier, Client ID, redirect URIs and origins, ignoring case', async () => {
+      const {list} = await mount();
+      const cases: [string, string][] = [
+        ['erp NIGHTLY', 'ERP nightly sync'],
+        ['72F988BF-86f1', 'Génération de documents'],
+        ['9F1C2D3E-4B5A', 'Reporting export (sandbox)'],
+        ['preview-rls09.congacloud.com/static', 'Copilot (UAT)'],
+        ['acme--uat.sandbox.my.salesforce', 'Copilot (UAT)'],
+        ['portal.example.com/auth/callback', 'Contract portal'],
+      ];
+      for (const [query, name] of cases) {
+        await search(list, query);
+        expect(column(list, 'name'), query).to.deep.equal([name]);
+      }
+      await search(list, '00d5g000004cmqweak');
+      expect(column(list, 'name')).to.have.members(['ERP nightly sync', 'Contract portal']);
+      await search(list, '   ');
+      expect(rows(list)).to.have.length(5);
+    });
+
+    it('filters by type and by status, and says when nothing matches, with Clear filters', async () => {
+      const {list} = await mount();
+      await choose(list, 'type-filter', 'UItoAPI');
+      expect(column(list, 'type')).to.deep.equal(['UI to API', 'UI to API']);
+      expect($(list, '.range').textContent.trim()).to.equal('Showing 1–2 of 2 (filtered from 5)');
+      await choose(list, 'type-filter', '');
+      await choose(list, 'status-filter', 'inactive');
+      expect(column(list, 'name')).to.deep.equal(['Reporting export (sandbox)']);
+      await choose(list, 'status-filter', 'active');
+      expect(rows(list)).to.have.length(4);
+      await choose(list, 'type-filter', 'APItoAPI');
+      await search(list, 'copilot');
+      expect(list.shadowRoot!.querySelector('table')).to.equal(null);
+      expect($(list, '.no-match').textContent).to.contain('No connections match “copilot” with these filters.');
+      $(list, '.no-match button').click();
+      await list.updateComplete;
+      await waitUntil(() => list.shadowRoot?.activeElement?.id === 'search', 'focus went elsewhere');
+      expect(rows(list)).to.have.length(5);
+      expect(($(list, '#search') as HTMLInputElement).value).to.equal('');
+      expect(($(list, '#type-filter') as HTMLSelectElement).value).to.equal('');
+      expect(($(list, '#status-filter') as HTMLSelectElement).value).to.equal('');
+    });
+
+    it('sorts by every column, both ways, with aria-sort on the header', async () => {
+      const {list} = await mount({seed: sortSeed});
+      const columns = [
+        ['externalIdentifier', 'identifier'],
+        ['clientName', 'name'],
+        ['type', 'type'],
+        ['clientId', 'client-id'],
+        ['status', 'status'],
+        ['description', 'description'],
+      ] as const;
+      for (const [key, cell] of columns) {
+        const header = $(list, `button.sort[data-column="${key}"]`).closest('th')!;
+        await sortBy(list, key);
+        const ascending = column(list, cell);
+        expect(header.getAttribute('aria-sort'), key).to.equal('ascending');
+        expect(ascending, key).to.deep.equal([...ascending].sort(collator.compare));
+        expect(ascending[0], key).to.not.equal(ascending.at(-1));
+        await sortBy(list, key);
+        expect(header.getAttribute('aria-sort'), key).to.equal('descending');
+        expect(column(list, cell), key).to.deep.equal([...ascending].reverse());
+        expect(list.shadowRoot!.querySelectorAll('th[aria-sort]'), key).to.have.length(1);
+      }
+    });
+
+    it('sorts the whole list, not only the page, and starts again on page 1', async () => {
+      const {list} = await mount({seed: {connections: generated(1200)}, pageSize: 10});
+      $(list, '[data-page="next"]').click();
+      await list.updateComplete;
+      await sortBy(list, 'clientName');
+      expect($(list, '.pagination').textContent).to.contain('Page 1 of 120');
+      expect(column(list, 'name')[0]).to.equal('Connection 0');
+      await sortBy(list, 'clientName');
+      expect(column(list, 'name')[0]).to.equal('Connection 1199');
+    });
+
+    it('copies the Client ID with the injected clipboard and announces it', async () => {
+      const {list} = await mount();
+      const written: string[] = [];
+      list.clipboard = {
+        writeText: (value: string) => {
+          written.push(value);
+          return Promise.resolve();
+        },
+      };
+      const said = announcements(list);
+      const copy = rowByName(list, 'ERP nightly sync').querySelector<HTMLButtonElement>('button.copy')!;
+      expect(copy.textContent).to.contain(messages.copy);
+      copy.click();
+      await waitUntil(() => said.length === 1);
+      expect(written).to.deep.equal(['7c9e6679-7425-40de-944b-e07fc1f90ae7']);
+      expect(said[0]?.message).to.equal(messages.copied);
+    });
+
+    // TODO(#4): the root listens for AnnounceEvent on its host, but a non-composed event from its shadow tree stops
+    // at its shadow root; it must also listen on its renderRoot. Unskip when the root does.
+    it.skip('announces through the root live region', async () => {
+      const {root, list} = await mount();
+      list.clipboard = {writeText: () => Promise.resolve()};
+      rowByName(list, 'ERP nightly sync').querySelector<HTMLButtonElement>('button.copy')!.click();
+      const region = root.shadowRoot!.querySelector('[role="status"][aria-live="polite"]')!;
+      await waitUntil(() => region.textContent === messages.copied, 'the root never announced it');
+    });
+
+    it('asks for a manual copy, and selects the text, when the clipboard refuses (C4-05)', async () => {
+      const {list} = await mount();
+      list.clipboard = {writeText: () => Promise.reject(new DOMException('denied', 'NotAllowedError'))};
+      const said = announcements(list);
+      rowByName(list, 'ERP nightly sync').querySelector<HTMLButtonElement>('button.copy')!.click();
+      await waitUntil(() => said.length === 1);
+      expect(said[0]?.message).to.equal('Copy failed — select the text and copy it manually.');
+      expect(said[0]?.politeness).to.equal('alert');
+      await list.updateComplete;
+      expect($(list, '.notice').textContent).to.contain(messages.copyFailed);
+      expect((list.shadowRoot as ShadowRoot & {getSelection(): Selection | null}).getSelection()?.toString()).to.equal(
+        '7c9e6679-7425-40de-944b-e07fc1f90ae7',
+      );
+    });
+
+    it('shows host content in the empty slot when a host supplies the list', async () => {
+      const api = createFakeApiClient({connections: []});
+      const root = await fixture<CongaApiConnections>(
+        html`<conga-api-connections .apiClient=${api} .session=${createFakeAuthSession()}
+          ><conga-connection-list><p slot="empty">Nothing here yet.</p></conga-connection-list></conga-api-connections
+        >`,
+      );
+      const list = root.querySelector('conga-connection-list')!;
+      await settled(list);
+      const slot = $(list, 'slot[name="empty"]') as HTMLSlotElement;
+      expect(slot.assignedElements()[0]?.textContent).to.equal('Nothing here yet.');
+    });
+
+    it('B1-01 shows script-like names and descriptions as text', async () => {
+      const {list} = await mount({
+        seed: {
+          connections: [
+            {
+              type: 'APItoAPI',
+              ExternalIdentifier: 'XSS-ORG',
+              ClientName: XSS_NAME,
+              Description: XSS_DESCRIPTION,
+              ClientId: '${7*7}{{7*7}}',
+            },
+          ],
+        },
+      });
+      expect(column(list, 'name')).to.deep.equal([XSS_NAME]);
+      expect(column(list, 'description')).to.deep.equal([XSS_DESCRIPTION]);
+      expect($(list, 'td.client-id code').textContent).to.equal('${7*7}{{7*7}}');
+      await search(list, '<img');
+      expect(rows(list)).to.have.length(1);
+      await openStatusDialog(list, XSS_NAME);
+      expect(confirmDialog(list).querySelector('bdi')?.textContent).to.equal(XSS_NAME);
+      confirmDialog(list).close();
+      expect(list.shadowRoot!.querySelectorAll('img, svg')).to.have.length(0);
+      expect(confirmDialog(list).querySelectorAll('img, svg')).to.have.length(0);
+      expect((window as {__pwned?: unknown}).__pwned).to.equal(undefined);
+    });
+  });
+
+  // Events
+
+  describe('events', () => {
+    it('deactivates after confirmation, updates the row, announces, dispatches the event and refocuses the button', async () => {
+      const {root, list, api} = await mount();
+      const said = announcements(list);
+      const button = await openStatusDialog(list, 'ERP nightly sync');
+      const dialog = confirmDialog(list);
+      expect(dialog.querySelector('[slot="heading"]')?.textContent).to.equal('Deactivate ERP nightly sync?');
+      expect(dialog.querySelector('[slot="heading"] bdi')?.textContent).to.equal('ERP nightly sync');
+      expect(dialog.textContent).to.contain(messages.confirmDeactivateBody);
+      expect(dialog.textContent).to.contain('API to API connection for External Identifier 00D5g000004CmQwEAK.');
+      expect(dialogPart(list, 'confirm-button').textContent.trim()).to.equal(messages.deactivate);
+      const changed = oneEvent(
+        root,
+        ConnectionStatusChangedEvent.eventName,
+      ) as unknown as Promise<ConnectionStatusChangedEvent>;
+      dialogPart(list, 'confirm-button').click();
+      const event = await changed;
+      expect([event.externalIdentifier, event.connectionType, event.isActive]).to.deep.equal([
+        '00D5g000004CmQwEAK',
+        'APItoAPI',
+        false,
+      ]);
+      expect(event.bubbles && event.composed).to.equal(true);
+      await waitUntil(() => list.shadowRoot?.activeElement === button, 'focus did not return to the row');
+      expect(statusCalls(api).map((call) => call.args)).to.deep.equal([['00D5g000004CmQwEAK', 'APItoAPI', false]]);
+      const row = rowByName(list, 'ERP nightly sync');
+      expect(row.querySelector('td.status')?.textContent.trim()).to.equal(messages.inactive);
+      expect(button.textContent).to.contain(messages.reactivate);
+      expect(button.getAttribute('aria-disabled')).to.equal('false');
+      expect(said.map((announcement) => announcement.message)).to.deep.equal([
+        messages.deactivated('\u2068ERP nightly sync\u2069'),
+      ]);
+    });
+
+    it('reactivates an inactive connection with the reactivation text', async () => {
+      const {list, api} = await mount();
+      await openStatusDialog(list, 'Reporting export (sandbox)');
+      expect(confirmDialog(list).textContent).to.contain(messages.confirmReactivateBody);
+      expect(confirmDialog(list).danger).to.equal(false);
+      dialogPart(list, 'confirm-button').click();
+      await waitUntil(() => statusCalls(api).length === 1);
+      await waitUntil(
+        () =>
+          rowByName(list, 'Reporting export (sandbox)').querySelector('td.status')?.textContent.trim() ===
+          messages.active,
+      );
+      expect(statusCalls(api)[0]?.args).to.deep.equal(['00D8d000001AbCdEAK', 'APItoAPI', true]);
+    });
+
+    it('sends nothing when the confirmation is cancelled', async () => {
+      const {list, api} = await mount();
+      const button = await openStatusDialog(list, 'ERP nightly sync');
+      dialogPart(list, 'cancel-button').click();
+      await waitUntil(() => list.shadowRoot?.activeElement === button);
+      expect(statusCalls(api)).to.have.length(0);
+    });
+
+    it('C4-01 sends exactly one request on a double click, with the button aria-disabled meanwhile', async () => {
+      const {list, api} = await mount();
+      const gate = deferred();
+      const setStatus = api.apiConnections.setStatus.bind(api.apiConnections);
+      let requests = 0;
+      api.apiConnections.setStatus = async (...args) => {
+        requests += 1;
+        await gate.promise;
+        return setStatus(...args);
+      };
+      const button = await openStatusDialog(list, 'ERP nightly sync');
+      dialogPart(list, 'confirm-button').click();
+      dialogPart(list, 'confirm-button').click();
+      await waitUntil(() => button.getAttribute('aria-disabled') === 'true');
+      expect(rowByName(list, 'ERP nightly sync').querySelector('td.status')?.textContent.trim()).to.equal(
+        messages.deactivating,
+      );
+      button.click();
+      button.click();
+      await list.updateComplete;
+      expect(confirmDialog(list).open).to.equal(false);
+      gate.resolve();
+      await waitUntil(() => button.getAttribute('aria-disabled') === 'false');
+      expect(requests).to.equal(1);
+      expect(statusCalls(api)).to.have.length(1);
+    });
+
+    it('refreshes, announces and focuses the saved row when the form reports a create and closes', async () => {
+      const {list, api} = await mount({pageSize: 2});
+      await choose(list, 'status-filter', 'inactive');
+      const said = announcements(list);
+      const created = await api.apiConnections.create('00D000000NEWORGAAA', 'UItoAPI', {ClientName: 'New portal'});
+      const form = $(list, 'conga-connection-form');
+      form.dispatchEvent(new ConnectionCreatedEvent(created));
+      form.dispatchEvent(new FormClosedEvent());
+      const key = `UItoAPI\u001f${created.ExternalIdentifier}`;
+      await waitUntil(
+        () => (list.shadowRoot?.activeElement as HTMLElement | null)?.dataset.key === key,
+        'the new row never got focus',
+      );
+      expect(list.shadowRoot?.activeElement?.getAttribute('data-control')).to.equal('edit');
+      expect(said.map((announcement) => announcement.message)).to.deep.equal([
+        messages.connectionCreated('\u2068New portal\u2069'),
+      ]);
+      expect($(list, '.total').textContent.trim()).to.equal('6 connections');
+      // The filter hid it, so the filters were cleared to show it.
+      expect(($(list, '#status-filter') as HTMLSelectElement).value).to.equal('');
+    });
+
+    it('hands the form its mode, type, identifier, integrations and the existing connections', async () => {
+      const {list} = await mount();
+      type FormProps = HTMLElement & {
+        mode: string;
+        connectionType: string;
+        externalIdentifier?: string;
+        integrations: unknown[];
+        existing: unknown[];
+      };
+      const form = $(list, 'conga-connection-form') as FormProps;
+      $(list, '[part="create-button"][data-type="UItoAPI"]').click();
+      await list.updateComplete;
+      expect([form.mode, form.connectionType, form.externalIdentifier]).to.deep.equal(['create', 'UItoAPI', undefined]);
+      expect(form.integrations).to.have.length(3);
+      expect(form.existing).to.have.length(5);
+      (form as {close?: () => void}).close?.();
+      rowByName(list, 'Contract portal').querySelector<HTMLButtonElement>('[data-control="edit"]')!.click();
+      await list.updateComplete;
+      expect([form.mode, form.connectionType, form.externalIdentifier]).to.deep.equal([
+        'edit',
+        'UItoAPI',
+        '00D5g000004CmQwEAK',
+      ]);
+    });
+  });
+
+  // Keyboard
+
+  describe('keyboard', () => {
+    it('sorts from the keyboard with Enter on a column header', async () => {
+      const {list} = await mount({seed: sortSeed});
+      $(list, 'button.sort[data-column="clientName"]').focus();
+      await sendKeys({press: 'Enter'});
+      await list.updateComplete;
+      expect($(list, 'button.sort[data-column="clientName"]').closest('th')?.getAttribute('aria-sort')).to.equal(
+        'ascending',
+      );
+      expect(column(list, 'name')).to.deep.equal(['alpha', 'Bravo', 'Charlie']);
+    });
+
+    it('searches as the admin types', async () => {
+      const {list} = await mount();
+      $(list, '#search').focus();
+      await sendKeys({type: 'copilot'});
+      await list.updateComplete;
+      expect(column(list, 'name')).to.deep.equal(['Copilot (UAT)']);
+    });
+
+    it('closes the confirmation with Escape, sends nothing and returns focus to the row button', async () => {
+      const {list, api} = await mount();
+      const button = await openStatusDialog(list, 'ERP nightly sync');
+      expect(confirmDialog(list).shadowRoot?.activeElement).to.equal(dialogPart(list, 'cancel-button'));
+      await sendKeys({press: 'Escape'});
+      await waitUntil(() => list.shadowRoot?.activeElement === button, 'focus did not come back');
+      expect(confirmDialog(list).open).to.equal(false);
+      expect(statusCalls(api)).to.have.length(0);
+    });
+  });
+
+  // Error states
+
+  describe('error states', () => {
+    it('shows the administrator-role message on a 403, without a retry', async () => {
+      const api = createFakeApiClient(fakeSeed);
+      api.failNext('apiConnections.list', fakeApiError(403));
+      const {list} = await mount({api});
+      const errorState = $(list, 'conga-error-state');
+      expect(errorState.shadowRoot?.textContent).to.contain(messages.needAdmin);
+      expect(errorState.shadowRoot?.querySelector('[part="retry-button"]')).to.equal(null);
+      expect(list.shadowRoot!.querySelector('table')).to.equal(null);
+    });
+
+    it('shows a server error and loads again on Try again', async () => {
+      const api = createFakeApiClient(fakeSeed);
+      api.failNext('apiConnections.list', fakeApiError(500));
+      const {list} = await mount({api});
+      const errorState = $(list, 'conga-error-state');
+      expect(errorState.shadowRoot?.textContent).to.contain(messages.errorServer);
+      errorState.shadowRoot!.querySelector<HTMLButtonElement>('[part="retry-button"]')!.click();
+      await waitUntil(() => list.shadowRoot?.querySelector('table'), 'no table after retry');
+      expect(rows(list)).to.have.length(5);
+      expect(list.shadowRoot!.querySelector('conga-error-state')).to.equal(null);
+    });
+
+    it('C2-07 keeps the last good list visible, marked stale, when a refresh fails, and recovers on retry', async () => {
+      const {list, api} = await mount();
+      api.failNext('apiConnections.list', fakeApiError(503));
+      $(list, 'button.refresh').click();
+      await waitUntil(() => list.shadowRoot?.querySelector('conga-error-state'), 'no error shown');
+      expect(rows(list)).to.have.length(5);
+      expect($(list, '.table-scroll').classList.contains('stale')).to.equal(true);
+      expect($(list, '.stale-text').textContent).to.contain('This list may be out of date');
+      $(list, 'conga-error-state').shadowRoot!.querySelector<HTMLButtonElement>('[part="retry-button"]')!.click();
+      await waitUntil(() => !list.shadowRoot?.querySelector('conga-error-state'), 'the error stayed');
+      expect($(list, '.table-scroll').classList.contains('stale')).to.equal(false);
+      expect(listCalls(api)).to.have.length(3);
+    });
+
+    it('C2-02 says the connection no longer exists and refreshes the list when the status change answers 404', async () => {
+      const {list, api} = await mount();
+      api.failNext('apiConnections.setStatus', fakeApiError(404, ['API connection not found.']));
+      const said = announcements(list);
+      await openStatusDialog(list, 'ERP nightly sync');
+      dialogPart(list, 'confirm-button').click();
+      await waitUntil(() => listCalls(api).length === 2, 'the list was not refreshed');
+      await waitUntil(() => list.shadowRoot?.querySelector('.notice'));
+      expect($(list, '.notice').textContent).to.contain(messages.errorNotFound);
+      expect(said.map((announcement) => [announcement.message, announcement.politeness])).to.deep.equal([
+        [messages.errorNotFound, 'alert'],
+      ]);
+    });
+
+    it('C4-06 reverts and says so when the status change fails', async () => {
+      const {list, api} = await mount();
+      api.failNext('apiConnections.setStatus', fakeApiError(500));
+      const said = announcements(list);
+      const button = await openStatusDialog(list, 'ERP nightly sync');
+      dialogPart(list, 'confirm-button').click();
+      await waitUntil(() => list.shadowRoot?.querySelector('.notice'), 'no failure shown');
+      await waitUntil(() => list.shadowRoot?.activeElement === button, 'focus did not return to the row');
+      const notice = $(list, '.notice').textContent;
+      expect(notice).to.contain(messages.deactivateFailed('\u2068ERP nightly sync\u2069'));
+      expect(notice).to.contain(messages.errorServer);
+      const row = rowByName(list, 'ERP nightly sync');
+      expect(row.querySelector('td.status')?.textContent.trim()).to.equal(messages.active);
+      expect(button.textContent).to.contain(messages.deactivate);
+      expect(button.getAttribute('aria-disabled')).to.equal('false');
+      expect(said[0]?.politeness).to.equal('alert');
+      expect(statusCalls(api)).to.have.length(1);
+    });
+  });
+});

@@ -1,0 +1,186 @@
+import {css} from 'lit';
+
+export default css`
+  :host {
+    display: block;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  [part='base'] {
+    display: grid;
+    gap: var(--conga-space, 0.5rem);
+    min-width: 0;
+  }
+  :host(:state(loading)) .table-scroll {
+    opacity: 0.7;
+  }
+  .toolbar {
+    display: grid;
+    gap: var(--conga-space, 0.5rem);
+  }
+  .buttons,
+  .filters {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: flex-end;
+    gap: var(--conga-space, 0.5rem);
+  }
+  .field {
+    display: grid;
+    gap: 0.125rem;
+    min-width: 0;
+  }
+  .field.search {
+    flex: 1 1 16rem;
+  }
+  .field.search input {
+    width: 100%;
+  }
+  label {
+    font-weight: 600;
+  }
+  .hint {
+    font-size: 0.8125rem;
+  }
+  .summary {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 1rem;
+    align-items: baseline;
+  }
+  .summary p {
+    margin: 0;
+  }
+  .total {
+    font-weight: 600;
+  }
+  .notice,
+  .stale-banner {
+    display: grid;
+    gap: 0.25rem;
+  }
+  .notice {
+    border: 1px solid var(--conga-color-danger, #b3261e);
+    border-left-width: 4px;
+    border-radius: var(--conga-radius, 6px);
+    padding: 0.5rem 0.75rem;
+  }
+  .notice p,
+  .stale-text {
+    margin: 0;
+  }
+  .stale-text {
+    font-style: italic;
+  }
+  /* The table scrolls sideways inside its own box on narrow hosts (the extension popup is about 400px wide). */
+  .table-scroll {
+    overflow-x: auto;
+    max-width: 100%;
+    border: 1px solid var(--conga-color-border, #d1d9e0);
+    border-radius: var(--conga-radius, 6px);
+  }
+  .table-scroll.stale {
+    border-style: dashed;
+  }
+  table {
+    width: 100%;
+    min-width: var(--conga-connection-list-min-table-width, 56rem);
+    border-collapse: collapse;
+  }
+  th,
+  td {
+    padding: var(--conga-connection-list-cell-padding, 0.375rem 0.5rem);
+    text-align: start;
+    vertical-align: top;
+    border-bottom: 1px solid var(--conga-color-border, #d1d9e0);
+  }
+  thead th {
+    background: var(--conga-color-surface-raised, #f6f8fa);
+    white-space: nowrap;
+  }
+  tbody tr:nth-child(even) {
+    background: var(--conga-connection-list-stripe, transparent);
+  }
+  tbody tr:last-child td {
+    border-bottom: none;
+  }
+  button.sort {
+    border: none;
+    background: none;
+    padding: 0;
+    min-height: auto;
+    font-weight: 600;
+    display: inline-flex;
+    gap: 0.25rem;
+    align-items: center;
+  }
+  .arrow {
+    color: var(--conga-color-text-muted, #59636e);
+    font-size: 0.75rem;
+  }
+  .identifier,
+  .type,
+  .status,
+  .actions {
+    white-space: nowrap;
+  }
+  .name,
+  .description {
+    overflow-wrap: anywhere;
+  }
+  .description {
+    max-width: 24rem;
+  }
+  .client-id-cell {
+    display: inline-flex;
+    gap: 0.375rem;
+    align-items: center;
+    white-space: nowrap;
+  }
+  code {
+    font-family: var(--conga-font-family-monospace, ui-monospace, monospace);
+    font-size: 0.8125rem;
+    user-select: all;
+  }
+  button.copy {
+    min-height: 1.75rem;
+    padding: 0.125rem 0.5rem;
+  }
+  .badge {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.375rem;
+  }
+  /* The word says the status; the dot (filled or hollow) only repeats it, so colour is never the only signal. */
+  .dot {
+    width: 0.625rem;
+    height: 0.625rem;
+    border-radius: 50%;
+    border: 2px solid currentColor;
+  }
+  .badge.active .dot {
+    background: currentColor;
+    color: var(--conga-color-success, #1a7f37);
+  }
+  .badge.inactive {
+    color: var(--conga-color-text-muted, #59636e);
+  }
+  .empty,
+  .no-match {
+    display: grid;
+    justify-items: start;
+    gap: var(--conga-space, 0.5rem);
+    padding: 1rem 0;
+  }
+  .empty p,
+  .no-match p {
+    margin: 0;
+  }
+  .pagination {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--conga-space, 0.5rem);
+  }
+`;

@@ -1,0 +1,126 @@
+/**
+ * What the popup and the panel pages need from the browser, in one object the shell element receives: settings,
+ * a session and an API client per tenant, and the ways to open the other surfaces. The element itself never touches
+ * storage, messaging or the network (STYLE §1).
+ */
+import browser from 'webextension-polyfill';
+import {createApiClient, type ApiClient} from '@conga-connections/api-client';
+import type {AuthSession} from '@conga-connections/auth';
+import {sendMessage} from '../messaging.js';
+import {PAGES} from '../pages.js';
+import {RuntimeAuthSession} from '../runtime-session.js';
+import {SETTINGS_KEY, SettingsStore, parseSettings, type Settings, type Tenant} from '../storage.js';
+import {originPattern} from '../tenants.js';
+
+/** Chromium's side panel API, which webextension-polyfill passes through but does not type. */
+interface SidePanelApi {
+  open(options: {windowId: number}): Promise<void>;
+}
+
+/** Firefox's sidebar API. */
+interface SidebarActionApi {
+  open(): Promise<void>;
+}
+
+/** The tab the popup was opened on, when the drawer can be offered there. */
+export interface ActivePage {
+  tabId: number;
+  /** The host permission that enables the drawer on this page's origin. */
+  pattern: string;
+  /** For display: the page's host. */
+  host: string;
+}
+
+/** Everything the shell element asks of its page. */
+export interface ShellServices {
+  readSettings(): Promise<Settings>;
+  /** Calls `listener` whenever the settings change (in any page); returns the unsubscribe function. */
+  watchSettings(listener: (settings: Settings) => void): () => void;
+  setActiveTenant(tenantId: string): Promise<void>;
+  openSession(tenant: Tenant): Promise<RuntimeAuthSession>;
+  createApiClient(tenant: Tenant, session: AuthSession): ApiClient;
+  openOptions(): void;
+  /** Opens the side panel (sidebar in Firefox); must run within the click. False when the browser has none. */
+  openSidePanel(): boolean;
+  openTab(): void;
+  /** The popup's page, if the drawer can be offered there. */
+  activePage(): Promise<ActivePage | undefined>;
+  /**
+   * Enables the drawer on the page (the browser asks the admin for its origin, at this moment) and shows it.
+   * Must be called within the click, before anything is awaited. Resolves false when the admin said no.
+   */
+  showInPage(page: ActivePage): Promise<boolean>;
+  /** Closes the popup. */
+  close(): void;
+}
+
+/**
+ * The real services, over webextension-polyfill. `windowId` is read at start-up, so that `sidePanel.open()` can be
+ * called synchronously in the click (it needs the user gesture, developer.chrome.com/docs/extensions/reference/api/
+ * sidePanel#user-interaction).
+ */
+export async function createShellServices(): Promise<ShellServices> {
+  const store = new SettingsStore(browser.storage.local);
+  const windowId = (await browser.windows.getCurrent()).id;
+  const extras = browser as unknown as {sidePanel?: SidePanelApi; sidebarAction?: SidebarActionApi};
+  return {
+    readSettings: () => store.read(),
+    watchSettings(listener) {
+      const handle = (changes: Record<string, {newValue?: unknown}>, areaName: string) => {
+        const change = changes[SETTINGS_KEY];
+        if (areaName === 'local' && change !== undefined) listener(parseSettings(change.newValue));
+      };
+      browser.storage.onChanged.addListener(handle);
+      return () => {
+        browser.storage.onChanged.removeListener(handle);
+      };
+    },
+    async setActiveTenant(tenantId) {
+      const settings = await store.read();
+      await store.write({...settings, activeTenantId: tenantId});
+    },
+    openSession: (tenant) => RuntimeAuthSession.create({tenantId: tenant.id, issuer: tenant.issuer}),
+    createApiClient: (tenant, session) =>
+      // Extension pages reach the API through the tenant's host permission; the token comes from the worker.
+      createApiClient({baseUrl: tenant.apiBaseUrl, getAccessToken: (options) => session.getAccessToken(options)}),
+    openOptions() {
+      void browser.runtime.openOptionsPage();
+    },
+    openSidePanel() {
+      if (extras.sidePanel && windowId !== undefined) {
+        extras.sidePanel.open({windowId}).catch((error: unknown) => {
+          console.error(error);
+        });
+        return true;
+      }
+      if (extras.sidebarAction) {
+        extras.sidebarAction.open().catch((error: unknown) => {
+          console.error(error);
+        });
+        return true;
+      }
+      return false;
+    },
+    openTab() {
+      void browser.tabs.create({url: `${browser.runtime.getURL(PAGES.panel)}?surface=tab`});
+    },
+    async activePage() {
+      const [tab] = await browser.tabs.query({active: true, currentWindow: true});
+      // The URL is visible thanks to activeTab (the toolbar click) or an already granted host permission.
+      const pattern = tab?.url === undefined ? undefined : originPattern(tab.url);
+      if (tab?.id === undefined || tab.url === undefined || pattern === undefined) return undefined;
+      return {tabId: tab.id, pattern, host: new URL(tab.url).host};
+    },
+    async showInPage(page) {
+      // First, while the click's user activation lasts: the browser asks the admin for this origin now, never at
+      // install (optional_host_permissions; B5-01).
+      const granted = await browser.permissions.request({origins: [page.pattern]});
+      if (!granted) return false;
+      await sendMessage('drawer:toggle', {tabId: page.tabId});
+      return true;
+    },
+    close() {
+      window.close();
+    },
+  };
+}

@@ -1,8 +1,10 @@
 import {copyFileSync, mkdirSync, writeFileSync} from 'node:fs';
 import {dirname, join, relative, resolve} from 'node:path';
+import {crx} from '@crxjs/vite-plugin';
 import ts from 'typescript';
-import type {UserConfig, ViteBuilder} from 'vite';
+import type {Plugin, UserConfig, ViteBuilder} from 'vite';
 import {defineConfig} from 'vitest/config';
+import {createManifest, PAGES} from './extension/manifest.config.js';
 
 const root = import.meta.dirname;
 
@@ -115,11 +117,54 @@ function fail(diagnostics: readonly ts.Diagnostic[]): never {
 }
 
 /**
- * One Vite config for the whole workspace: `--mode widget` (and `widget-js`) builds the library; the extension's
- * build arrives with its issue (`--mode extension`). Every mode keeps the vitest projects.
+ * `vite build --mode extension`: the MV3 extension with crxjs, from `extension/` (its Vite root, so manifest paths
+ * and page URLs are relative to it). `CONGA_EXTENSION_BROWSER=firefox` builds the Firefox variant into
+ * `dist-firefox/`; `CONGA_EXTENSION_FLAVOUR=release` leaves out the development key and the emulator's host
+ * permissions; `CONGA_EXTENSION_OUT_DIR` overrides the output folder (tests build into a temporary one).
+ * `extension/scripts/build.mjs` (`npm run build:extension`) builds every variant and zips the release ones.
+ */
+function extensionBuild(): UserConfig {
+  const browser = process.env.CONGA_EXTENSION_BROWSER === 'firefox' ? 'firefox' : 'chromium';
+  const flavour = process.env.CONGA_EXTENSION_FLAVOUR === 'release' ? 'release' : 'dev';
+  return {
+    root: resolve(root, 'extension'),
+    logLevel: 'warn',
+    // Lit's production build, whatever NODE_ENV says.
+    resolve: {conditions: ['module', 'browser', 'production']},
+    plugins: [
+      crx({manifest: createManifest(browser, flavour), browser: browser === 'firefox' ? 'firefox' : 'chrome'}),
+      {
+        // crxjs lists every `?iife` script as web-accessible to all http(s) pages; the drawer's script is only ever
+        // run through scripting.executeScript, which needs no such entry, so it is taken out again (B5-01).
+        name: 'conga:extension-web-accessible-resources',
+        enforce: 'post',
+        renderCrxManifest(manifest: {web_accessible_resources?: {resources: string[]}[]}) {
+          manifest.web_accessible_resources = manifest.web_accessible_resources?.filter(
+            (entry) => !entry.resources.every((file) => file.startsWith('src/content/')),
+          );
+          return manifest;
+        },
+      } as Plugin,
+    ],
+    build: {
+      outDir: process.env.CONGA_EXTENSION_OUT_DIR ?? (browser === 'firefox' ? 'dist-firefox' : 'dist'),
+      emptyOutDir: true,
+      target: 'es2022',
+      reportCompressedSize: false,
+      // crxjs builds the pages the manifest names for Chromium, but not Firefox's sidebar_action panel nor a page
+      // that only web_accessible_resources lists (EXTENSION-NOTES §2, §8.4): name the panel explicitly.
+      rolldownOptions: {input: {panel: resolve(root, 'extension', PAGES.panel)}},
+    },
+  };
+}
+
+/**
+ * One Vite config for the whole workspace: `--mode widget` (and `widget-js`) builds the library; `--mode extension`
+ * builds the extension. Every mode keeps the vitest projects.
  */
 export default defineConfig(({mode}) => ({
   ...(mode === 'widget' || mode === 'widget-js' ? widgetLibrary(mode) : {}),
+  ...(mode === 'extension' ? extensionBuild() : {}),
   test: {
     projects: [
       {

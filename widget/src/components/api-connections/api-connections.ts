@@ -246,7 +246,9 @@ export class CongaApiConnections extends LitElement {
 
   override render() {
     const signedIn = this.authState.status === 'signed-in' ? this.authState : undefined;
-    return html`<section part="base" aria-labelledby="title">
+    // Children in this shadow tree announce with a non-composed event: it reaches this wrapper, never the host (whose
+    // listener serves slotted children).
+    return html`<section part="base" aria-labelledby="title" @conga-announce=${this.handleAnnounce}>
       <header part="header">
         <h2 id="title">${messages.title}</h2>
         <div class="actions">

@@ -14,7 +14,7 @@ import type {ServerResponse} from 'node:http';
 import {tmpdir} from 'node:os';
 import {extname, join, resolve, sep} from 'node:path';
 import {parseArgs} from 'node:util';
-import {createBuilder, createServer, type Connect, type Plugin, type ViteDevServer} from 'vite';
+import {createBuilder, createLogger, createServer, type Connect, type Plugin, type ViteDevServer} from 'vite';
 import {createEmulator, defaultSeed, type Emulator} from '@conga-connections/emulator';
 
 const demoDir = import.meta.dirname;
@@ -163,6 +163,21 @@ async function buildModule(): Promise<string> {
   return outDir;
 }
 
+/** Vite's warnings, without the one oauth4webapi's published source map always causes (its sources aren't shipped). */
+function demoLogger() {
+  const logger = createLogger('warn');
+  const missingSources = /^Sourcemap for .* points to missing source files/;
+  const warn = logger.warn.bind(logger);
+  const warnOnce = logger.warnOnce.bind(logger);
+  logger.warn = (message, options) => {
+    if (!missingSources.test(message)) warn(message, options);
+  };
+  logger.warnOnce = (message, options) => {
+    if (!missingSources.test(message)) warnOnce(message, options);
+  };
+  return logger;
+}
+
 function isAddressInUse(error: unknown): boolean {
   return (
     (error as NodeJS.ErrnoException | undefined)?.code === 'EADDRINUSE' ||
@@ -196,7 +211,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
       root: demoDir,
       appType: 'mpa',
       cacheDir: join(repositoryRoot, 'node_modules/.vite/demo'),
-      logLevel: 'warn',
+      customLogger: demoLogger(),
       clearScreen: false,
       plugins: [demoPages(settings, distDir)],
       // Lit, @lit/* and oauth4webapi are plain ES modules: served as they are, with no pre-bundling step whose cache

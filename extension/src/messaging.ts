@@ -156,7 +156,7 @@ export interface ExtensionIdentity {
 
 /** The running extension's identity. */
 export function currentExtension(): ExtensionIdentity {
-  return {id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin};
+  return {id: browser.runtime.id, origin: browser.runtime.getURL('').replace(/\/$/, '')};
 }
 
 /**
@@ -168,13 +168,8 @@ export function currentExtension(): ExtensionIdentity {
  */
 export function isExtensionPage(sender: Runtime.MessageSender, extension: ExtensionIdentity): boolean {
   if (sender.id !== extension.id || typeof sender.url !== 'string') return false;
-  let url: URL;
-  try {
-    url = new URL(sender.url);
-  } catch {
-    return false;
-  }
-  if (url.origin !== extension.origin) return false;
+  // A prefix test on the exact origin plus '/': `URL.origin` is "null" for these schemes outside browsers.
+  if (!sender.url.startsWith(`${extension.origin}/`)) return false;
   // Chromium also reports the sending document's origin; it must agree (Firefox leaves it out).
   const origin = (sender as {origin?: unknown}).origin;
   return origin === undefined || origin === extension.origin;

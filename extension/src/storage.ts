@@ -73,9 +73,8 @@ export interface TokenRecord {
   readonly issuer: string;
   readonly clientId: string;
   readonly accessToken: string;
+  /** Rotated on every renewal. The ID token is not kept: it is validated at sign-in and needed nowhere after. */
   readonly refreshToken?: string;
-  /** Kept for `id_token_hint` at sign-out only. */
-  readonly idToken?: string;
   /** Milliseconds since the epoch. */
   readonly expiresAt: number;
   readonly scopes: readonly string[];
@@ -138,7 +137,7 @@ export function parseSettings(value: unknown): Settings {
 /** Reads a stored token record; `undefined` when it is missing or malformed. */
 export function parseTokenRecord(value: unknown): TokenRecord | undefined {
   if (!isRecord(value)) return undefined;
-  const {issuer, clientId, accessToken, refreshToken, idToken, expiresAt, scopes, forcedAt} = value;
+  const {issuer, clientId, accessToken, refreshToken, expiresAt, scopes, forcedAt} = value;
   const user = parseUser(value.user);
   if (![issuer, clientId, accessToken].every(isString) || typeof expiresAt !== 'number' || user === undefined) {
     return undefined;
@@ -149,7 +148,6 @@ export function parseTokenRecord(value: unknown): TokenRecord | undefined {
     clientId: clientId as string,
     accessToken: accessToken as string,
     ...(isString(refreshToken) ? {refreshToken} : {}),
-    ...(isString(idToken) ? {idToken} : {}),
     expiresAt,
     scopes: [...scopes],
     user,

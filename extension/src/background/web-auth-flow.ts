@@ -157,8 +157,8 @@ export class WorkerAuth {
 
   /**
    * Forgets the tenant's tokens first, everywhere at once (every page watches the state in storage, C1-08), then
-   * ends the provider's session in a launchWebAuthFlow window (RP-Initiated Logout 1.0 with `id_token_hint`), so the
-   * next sign-in asks for the password. Closing that window leaves the tenant signed out here all the same.
+   * ends the provider's session in a launchWebAuthFlow window (RP-Initiated Logout 1.0, identified by `client_id`:
+   * no token ever goes in a URL), so the next sign-in asks for the password. Closing that window leaves the tenant signed out here all the same.
    */
   async signOut(tenantId: string): Promise<PublicAuthState> {
     const tenant = await this.#tenant(tenantId);
@@ -168,10 +168,7 @@ export class WorkerAuth {
     if (tokens === undefined) return state;
     try {
       const flow = this.#flow(tenant);
-      const url = await flow.endSession({
-        ...(tokens.idToken === undefined ? {} : {idToken: tokens.idToken}),
-        postLogoutRedirectUri: this.redirectUri,
-      });
+      const url = await flow.endSession({postLogoutRedirectUri: this.redirectUri});
       await createWebAuthFlowLauncher(this.#options.identity).launch(Promise.resolve(url), {
         redirectUri: this.redirectUri,
       });
@@ -243,8 +240,9 @@ export class WorkerAuth {
     try {
       renewed = await this.#flow(tenant).refresh(toTokenSet(current));
     } catch (error) {
-      // An unreachable service says nothing about the refresh token: keep the session (C3-01).
-      if (isAuthError(error, 'AUTH_NETWORK_ERROR')) throw error;
+      // An unreachable service says nothing about the refresh token: keep the session (C3-01). Each renewal
+      // reads discovery again (nothing is cached in the worker), so that failing counts as unreachable too.
+      if (isAuthError(error, 'AUTH_NETWORK_ERROR') || isAuthError(error, 'AUTH_DISCOVERY_FAILED')) throw error;
       await session.clearTokens(tenant.id, {status: 'signed-out', reason: 'renewal-failed'});
       throw isAuthError(error, 'AUTH_RENEWAL_FAILED') ? error : new AuthError('AUTH_RENEWAL_FAILED', {cause: error});
     }
@@ -295,7 +293,6 @@ export class WorkerAuth {
       clientId: tenant.clientId,
       accessToken: tokens.accessToken,
       ...(tokens.refreshToken === undefined ? {} : {refreshToken: tokens.refreshToken}),
-      ...(tokens.idToken === undefined ? {} : {idToken: tokens.idToken}),
       expiresAt: tokens.expiresAt,
       scopes: [...tokens.scopes],
       user: {...tokens.user},
@@ -308,7 +305,6 @@ function toTokenSet(record: TokenRecord): TokenSet {
   return {
     accessToken: record.accessToken,
     ...(record.refreshToken === undefined ? {} : {refreshToken: record.refreshToken}),
-    ...(record.idToken === undefined ? {} : {idToken: record.idToken}),
     expiresAt: record.expiresAt,
     scopes: [...record.scopes],
     user: {...record.user},

@@ -513,9 +513,7 @@ describe('<conga-connection-list>', () => {
       expect(said[0]?.message).to.equal(messages.copied);
     });
 
-    // TODO(#4): the root listens for AnnounceEvent on its host, but a non-composed event from its shadow tree stops
-    // at its shadow root; it must also listen on its renderRoot. Unskip when the root does.
-    it.skip('announces through the root live region', async () => {
+    it('announces through the root live region', async () => {
       const {root, list} = await mount();
       list.clipboard = {writeText: () => Promise.resolve()};
       rowByName(list, 'ERP nightly sync').querySelector<HTMLButtonElement>('button.copy')!.click();

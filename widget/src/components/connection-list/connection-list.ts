@@ -1,6 +1,7 @@
 import {html, LitElement, nothing} from 'lit';
 import type {PropertyValues, TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
+import {ifDefined} from 'lit/directives/if-defined.js';
 import {repeat} from 'lit/directives/repeat.js';
 import {consume} from '@lit/context';
 import {initialState, Task, TaskStatus} from '@lit/task';
@@ -291,7 +292,7 @@ export class CongaConnectionList extends LitElement {
     },
   });
 
-  /** The drop-down source of the form; a failure leaves it empty and the form explains that. */
+  /** The form's External Identifier drop-down. A failure only leaves it empty: the list itself still works. */
   private readonly integrations = new Task(this, {
     args: () => [this.api] as const,
     task: ([api], {signal}): Promise<ExternalIntegration[]> | typeof initialState =>
@@ -798,7 +799,7 @@ export class CongaConnectionList extends LitElement {
   private renderHeader(column: SortColumn) {
     const sorted = this.sortColumn === column;
     const arrow = sorted ? (this.sortDirection === SORT_DIRECTIONS.ascending ? '▲' : '▼') : '↕';
-    return html`<th scope="col" aria-sort=${sorted ? this.sortDirection : nothing}>
+    return html`<th scope="col" aria-sort=${ifDefined(sorted ? this.sortDirection : undefined)}>
       <button class="sort" data-column=${column} @click=${this.handleSortClick}>
         ${COLUMN_LABELS[column]}<span class="arrow" aria-hidden="true">${arrow}</span>
       </button>

@@ -6,6 +6,7 @@
  *
  * Every test also asserts that no Content Security Policy was violated and nothing set `window.__pwned`.
  */
+import {createServer} from 'node:http';
 import {expect, test as base, type BrowserContext, type Locator, type Page, type Request} from '@playwright/test';
 import {startDemo, type Demo} from '../../widget/demo/start.js';
 import {authorizationUrl, basicAuth, pkcePair, tokenRequest} from '../support/emulator.js';
@@ -689,6 +690,70 @@ test('B6-02 a second copy of the module on the page throws nothing and warns onc
   await signIn(page, demo);
   await expect(table(page).getByRole('cell', {name: 'Salesforce CLM sync', exact: true})).toBeVisible();
 });
+
+/** Another origin that answers CORS preflights (so the browser really sends whatever the element sends) and records it. */
+async function recordingOrigin(demo: Demo): Promise<{
+  origin: string;
+  seen: {method: string; authorization: string | undefined}[];
+  close: () => Promise<void>;
+}> {
+  const seen: {method: string; authorization: string | undefined}[] = [];
+  const server = createServer((request, response) => {
+    seen.push({method: request.method ?? '', authorization: request.headers.authorization});
+    response.writeHead(request.method === 'OPTIONS' ? 204 : 401, {
+      'Access-Control-Allow-Origin': demo.portalUrl,
+      'Access-Control-Allow-Headers': 'authorization, content-type, user-id',
+      'Access-Control-Allow-Methods': 'GET, POST, PUT',
+    });
+    response.end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return {
+    origin: `http://127.0.0.1:${String(address.port)}`,
+    seen,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => {
+          resolve();
+        });
+        server.closeAllConnections();
+      }),
+  };
+}
+
+for (const attribute of ['api-base-url', 'issuer'] as const) {
+  test(`B6-05 a new ${attribute} after sign-in drops the tokens and asks to sign in: the old token never reaches the new origin`, async ({
+    page,
+    demo,
+  }) => {
+    const other = await recordingOrigin(demo);
+    try {
+      await openConnectionsTab(page, demo);
+      await signIn(page, demo);
+      await expect(table(page)).toBeVisible();
+      const value = attribute === 'issuer' ? `${other.origin}/api/v1/auth` : other.origin;
+      await tab(page).evaluate(
+        (element, [name, next]) => {
+          element.setAttribute(name, next);
+        },
+        [attribute, value] as const,
+      );
+      // Settled: either the element asks for sign-in again, or it has already sent something to the new origin.
+      const signInButton = tab(page).getByRole('button', {name: 'Sign in', exact: true});
+      await expect
+        .poll(async () => other.seen.some((r) => r.method !== 'OPTIONS') || (await signInButton.isVisible()))
+        .toBe(true);
+      const leaked = other.seen.filter((request) => request.authorization !== undefined);
+      expect(leaked, 'the old token went to the new origin').toEqual([]);
+      await expect(signInButton).toBeVisible();
+      await expect(tab(page).getByText(/^Signed in as /)).toHaveCount(0);
+    } finally {
+      await other.close();
+    }
+  });
+}
 
 test('the portal: keyboard tabs (arrow keys, Home, End) and a theme toggle that the element follows', async ({
   page,

@@ -83,6 +83,7 @@ export class CongaApiConnections extends LitElement {
   /** The session this element built itself (built-in PKCE); it owns its disposal. */
   #ownSession: (AuthSession & {dispose?: () => void}) | undefined;
   #ownSessionKey = '';
+  #builtOnce = false;
   #internals: ElementInternals | undefined;
 
   constructor() {
@@ -108,8 +109,8 @@ export class CongaApiConnections extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const configChanged = ['session', 'issuer', 'clientId', 'redirectUri', 'scope', 'loginMode'].some((key) =>
-      changed.has(key as keyof CongaApiConnections),
+    const configChanged = ['session', 'issuer', 'clientId', 'redirectUri', 'scope', 'loginMode', 'apiBaseUrl'].some(
+      (key) => changed.has(key as keyof CongaApiConnections),
     );
     if (configChanged) this.#chooseSession();
     if (changed.has('apiClient') || changed.has('apiBaseUrl') || configChanged) this.#chooseApiClient();
@@ -119,23 +120,37 @@ export class CongaApiConnections extends LitElement {
   #chooseSession(): void {
     if (this.session) {
       this.#dropOwnSession();
+      this.#ownSessionKey = '';
       this.#useSession(this.session);
       return;
     }
-    const key = JSON.stringify([this.issuer, this.clientId, this.redirectUri, this.scope, this.loginMode]);
+    // The API origin is part of the key: tokens issued for one API never go to another (B6-05).
+    const key = JSON.stringify([
+      this.issuer,
+      this.clientId,
+      this.redirectUri,
+      this.scope,
+      this.loginMode,
+      this.apiBaseUrl,
+    ]);
     if (!this.issuer || !this.clientId || !this.redirectUri) {
       this.#dropOwnSession();
+      this.#ownSessionKey = '';
       this.#useSession(undefined);
       return;
     }
-    if (key === this.#ownSessionKey && this.#ownSession) return;
-    // B6-05: another issuer or client means other tokens; the old session is dropped, never reused.
+    if (key === this.#ownSessionKey) return;
+    // B6-05: another issuer, client or API means other tokens. The old session is dropped at once (so no request
+    // can go out with its token while the new one loads), and the admin signs in again: no silent sign-in.
     this.#dropOwnSession();
+    this.#useSession(undefined);
     this.#ownSessionKey = key;
-    void this.#buildOwnSession(key);
+    // Only the first session of this element may resume the provider session silently (a reload, a second tab).
+    void this.#buildOwnSession(key, {silent: !this.#builtOnce});
+    this.#builtOnce = true;
   }
 
-  async #buildOwnSession(key: string): Promise<void> {
+  async #buildOwnSession(key: string, options: {silent: boolean}): Promise<void> {
     try {
       // The sign-in code (oauth4webapi) is only needed when the element signs in itself: load it on first use.
       const {BrowserAuthSession} = await import('@conga-connections/auth');
@@ -152,7 +167,7 @@ export class CongaApiConnections extends LitElement {
       this.#useSession(session);
       // Finish a redirect sign-in that landed on this page, or quietly resume a live provider session.
       const completed = await session.handleRedirectCallback();
-      if (!completed && session.state.status === 'signed-out') await session.trySilentSignIn();
+      if (options.silent && !completed && session.state.status === 'signed-out') await session.trySilentSignIn();
     } catch (error) {
       this.configurationProblem = error instanceof Error ? error.message : String(error);
       console.error(error);
@@ -160,10 +175,8 @@ export class CongaApiConnections extends LitElement {
   }
 
   #dropOwnSession(): void {
-    if (!this.#ownSession) return;
-    this.#ownSession.dispose?.();
+    this.#ownSession?.dispose?.();
     this.#ownSession = undefined;
-    this.#ownSessionKey = '';
   }
 
   #useSession(session: AuthSession | undefined): void {

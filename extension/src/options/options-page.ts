@@ -75,8 +75,7 @@ export class CongaExtensionOptions extends LitElement {
       gap: 0.5rem;
       align-items: center;
     }
-    code,
-    output.url {
+    code {
       font-family: ui-monospace, monospace;
       word-break: break-all;
     }
@@ -350,8 +349,8 @@ export class CongaExtensionOptions extends LitElement {
       () => (this.status = text.copied),
       () => {
         this.alert = text.copyFailed;
-        const output = this.renderRoot.querySelector('output.url');
-        if (output) getSelection()?.selectAllChildren(output);
+        const url = this.renderRoot.querySelector('#redirect-url');
+        if (url) getSelection()?.selectAllChildren(url);
       },
     );
   };
@@ -363,8 +362,8 @@ export class CongaExtensionOptions extends LitElement {
         <h2 id="redirect-heading">${text.redirectHeading}</h2>
         <p class="muted">${text.redirectHelp}</p>
         <div class="redirect">
-          <output class="url" aria-labelledby="redirect-heading">${this.services?.redirectUrl ?? ''}</output>
-          <button type="button" @click=${this.handleCopy}>${text.copy}</button>
+          <code class="url" id="redirect-url">${this.services?.redirectUrl ?? ''}</code>
+          <button type="button" @click=${this.handleCopy} aria-describedby="redirect-url">${text.copy}</button>
         </div>
       </section>
       <section aria-labelledby="tenants-heading">

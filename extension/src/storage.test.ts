@@ -62,7 +62,6 @@ describe('SessionStore', () => {
       scopes: ['openid'],
     });
     await expect(store.readTokens(TENANT.id)).resolves.toEqual(record);
-    await expect(store.tenantsWithTokens()).resolves.toEqual([TENANT.id]);
     await store.clearTokens(TENANT.id, {status: 'signed-out', reason: 'signed-out'});
     await expect(store.readTokens(TENANT.id)).resolves.toBeUndefined();
     await expect(store.readState(TENANT.id)).resolves.toEqual({status: 'signed-out', reason: 'signed-out'});

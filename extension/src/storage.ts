@@ -283,14 +283,6 @@ export class SessionStore {
     await this.#area.remove([tokensKey(tenantId), authStateKey(tenantId)]);
   }
 
-  /** The IDs of the tenants that hold tokens. */
-  async tenantsWithTokens(): Promise<string[]> {
-    const items = await this.#area.get(null);
-    return Object.keys(items)
-      .filter((key) => key.startsWith(TOKENS_KEY_PREFIX))
-      .map((key) => key.slice(TOKENS_KEY_PREFIX.length));
-  }
-
   /**
    * The sign-in transactions' storage for `PkceFlow`: asynchronous, so `storage.session` fits; it cannot list keys,
    * so abandoned transactions are not pruned, but they expire after 10 minutes and vanish with the session.

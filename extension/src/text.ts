@@ -1,6 +1,5 @@
 /** Every sentence the extension's own pages show (the tab's copy is in the widget's message catalogue). */
 export const text = {
-  title: 'Conga API Connections',
   tenant: 'Tenant',
   noTenants: 'Add the Conga tenant you manage to get started.',
   openSettings: 'Settings',
@@ -42,13 +41,7 @@ export const text = {
   permissionDenied:
     "The browser didn't allow access to this tenant's sign-in service and API, so the extension can't reach them. Save again and choose Allow.",
   noTenantsYet: 'No tenants yet.',
-  active: 'shown in the toolbar',
   fixErrors: 'Fix the highlighted fields first.',
   checkPassed: 'Everything needed for sign-in is in place.',
   checkFailed: 'Check found problems:',
-  enabledPagesHeading: 'Pages with the in-page drawer',
-  enabledPagesHelp:
-    'Sites where “Show in this page” was allowed. The keyboard shortcut (Alt+Shift+K) shows or hides the drawer there.',
-  noEnabledPages: 'None yet. Use “Show in this page” in the toolbar popup on a portal page.',
-  disable: 'Disable',
 } as const;

@@ -195,15 +195,25 @@ test('signs in from the popup through the login form in the auth window; the lis
   await popup.close();
 });
 
-test('C4-04 the popup hands "add connection" over to the side panel instead of opening the form', async () => {
-  const popup = await openPage('src/popup/index.html');
-  await expect(table(popup)).toBeVisible();
+test('C4-04 the popup hands "add" and "edit" over to the side panel instead of opening a form that shows a secret', async () => {
   const observer = await context.newPage();
   const cdp = await context.newCDPSession(observer);
-  const closed = popup.waitForEvent('close');
-  await tab(popup).getByRole('button', {name: 'Add API To API Connection'}).first().click();
-  // The popup opens the side panel (for this window) and closes itself; the form never opened in it.
-  await closed;
+  const openers: [string, (popup: Page) => Locator][] = [
+    ['add', (popup) => tab(popup).getByRole('button', {name: 'Add API To API Connection'}).first()],
+    // The seeded API-to-API connection: saving its edit form would regenerate and show a secret.
+    [
+      'edit',
+      (popup) => table(popup).getByRole('button', {name: /^00D5g000008XyZaEAK\s*, edit the API to API connection$/}),
+    ],
+  ];
+  for (const [, opener] of openers) {
+    const popup = await openPage('src/popup/index.html');
+    await expect(table(popup)).toBeVisible();
+    const closed = popup.waitForEvent('close');
+    await opener(popup).click();
+    // The popup opens the side panel (for this window) and closes itself; a form opening instead would keep it open.
+    await closed;
+  }
   await expect
     .poll(async () => {
       const {targetInfos} = await cdp.send('Target.getTargets');

@@ -41,6 +41,23 @@ let portalUrl: string;
 let context: BrowserContext;
 /** Every access and refresh token the worker held during the run, for the final storage.local check. */
 const tokensSeen = new Set<string>();
+/** Uncaught errors, CSP violations and console errors of the extension's pages and worker (B5-09). */
+const problems: string[] = [];
+/** The one error the run causes on purpose: "Check" calls the API without a token to see that it answers. */
+const EXPECTED_CONSOLE_ERRORS = [/^Failed to load resource: the server responded with a status of 401/];
+
+function watchForProblems(page: Page): void {
+  page.on('pageerror', (error) => {
+    if (page.url().startsWith('chrome-extension://')) problems.push(`${page.url()}: ${error.message}`);
+  });
+  page.on('console', (message) => {
+    const source = message.location().url;
+    if (message.type() !== 'error' || !source.startsWith('chrome-extension://')) return;
+    if (!EXPECTED_CONSOLE_ERRORS.some((pattern) => pattern.test(message.text()))) {
+      problems.push(`${source}: ${message.text()}`);
+    }
+  });
+}
 
 function extensionUrl(path: string): string {
   return `chrome-extension://${EXTENSION_ID}/${path}`;
@@ -146,6 +163,13 @@ test.beforeAll(async () => {
     headless: true,
     args: [...args, `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`],
   });
+  context.on('page', watchForProblems);
+  const watchWorker = (worker: Worker) =>
+    worker.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`worker: ${message.text()}`);
+    });
+  context.on('serviceworker', watchWorker);
+  context.serviceWorkers().forEach(watchWorker);
   expect(new URL((await serviceWorker()).url()).host).toBe(EXTENSION_ID);
 });
 
@@ -437,4 +461,8 @@ test('B5-03 storage.local never held a token', async () => {
   expect(tokensSeen.size).toBeGreaterThan(1);
   for (const token of tokensSeen) expect(text).not.toContain(token);
   expect(text).not.toMatch(/token/i);
+});
+
+test('B5-09 the whole run left no uncaught error, CSP violation or console error in the extension', () => {
+  expect(problems).toEqual([]);
 });

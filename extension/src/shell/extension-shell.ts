@@ -88,6 +88,9 @@ export class CongaExtensionShell extends LitElement {
     .error {
       color: var(--conga-color-danger, #b3261e);
     }
+    conga-api-connections {
+      padding: 0 0.5rem 0.5rem;
+    }
   `;
 
   /** Where the shell is shown; the popup gets the compact layout and the hand-off buttons. */

@@ -1,0 +1,1071 @@
+import {html} from 'lit';
+import {ifDefined} from 'lit/directives/if-defined.js';
+import {expect, fixture, oneEvent, waitUntil} from '@open-wc/testing';
+import {sendKeys} from '@web/test-runner-commands';
+import {NetworkError} from '@conga-connections/api-client';
+import type {
+  ApiClient,
+  ApiConnectionResponse,
+  ConnectionType,
+  ExternalIntegration,
+} from '@conga-connections/api-client';
+import {createFakeApiClient, fakeApiError, fakeSeed} from '@conga-connections/api-client/testing';
+import type {FakeApiClient} from '@conga-connections/api-client/testing';
+import {createFakeAuthSession} from '@conga-connections/auth/testing';
+import {REASONS} from '@conga-connections/validation';
+import {ConnectionCreatedEvent} from '../../events/connection-created-event.js';
+import {ConnectionUpdatedEvent} from '../../events/connection-updated-event.js';
+import {FormClosedEvent} from '../../events/form-closed-event.js';
+import {SecretClosedEvent} from '../../events/secret-closed-event.js';
+import {messages} from '../../messages.js';
+import '../api-connections/api-connections.js';
+import type {CongaSecretReveal} from '../secret-reveal/secret-reveal.js';
+import './connection-form.js';
+import type {CongaConnectionForm} from './connection-form.js';
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Fixtures
+// ---------------------------------------------------------------------------------------------------------------------
+
+/** An integration with no connection of either type yet. */
+const FREE: ExternalIntegration = {
+  Id: 'e1a1b2c3-0000-4000-8000-000000000009',
+  ExternalId: '00DNEW000000001AAA',
+  Type: 'Prod',
+  Description: 'Globex production org',
+  Provider: 'Salesforce',
+};
+const INTEGRATIONS: ExternalIntegration[] = [...fakeSeed.integrations, FREE];
+/** The seed's API-to-API connection that the edit tests open. */
+const A2A_ID = '00D5g000004CmQwEAK';
+/** The seed's UI-to-API connection that the edit tests open. */
+const UI_ID = '00D5g000004CmQwEAK';
+
+interface MountOptions {
+  mode?: 'create' | 'edit';
+  type?: ConnectionType;
+  externalIdentifier?: string;
+  api?: ApiClient;
+  existing?: ApiConnectionResponse[];
+  integrations?: ExternalIntegration[];
+  clipboard?: {writeText(text: string): Promise<void>};
+}
+
+async function seedList(): Promise<ApiConnectionResponse[]> {
+  return (await createFakeApiClient(fakeSeed).apiConnections.list()).items;
+}
+
+async function mount(options: MountOptions = {}) {
+  const api = options.api ?? createFakeApiClient(fakeSeed);
+  const existing = options.existing ?? (await seedList());
+  const root = await fixture<HTMLElement>(
+    html`<conga-api-connections .apiClient=${api} .session=${createFakeAuthSession()}>
+      <button id="opener">Open the form</button>
+      <conga-connection-form
+        mode=${options.mode ?? 'create'}
+        connection-type=${options.type ?? 'APItoAPI'}
+        external-identifier=${ifDefined(options.externalIdentifier)}
+        .integrations=${options.integrations ?? INTEGRATIONS}
+        .existing=${existing}
+        .clipboard=${options.clipboard}
+      ></conga-connection-form>
+    </conga-api-connections>`,
+  );
+  const form = root.querySelector('conga-connection-form')!;
+  const opener = root.querySelector<HTMLButtonElement>('#opener')!;
+  await form.updateComplete;
+  opener.focus();
+  form.show();
+  await form.updateComplete;
+  if (options.mode === 'edit') await waitUntil(() => form.shadowRoot?.querySelector('#client-id'), 'loaded');
+  return {root, form, opener, api};
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Helpers
+// ---------------------------------------------------------------------------------------------------------------------
+
+function $(form: CongaConnectionForm, selector: string): HTMLElement {
+  const element = form.shadowRoot?.querySelector<HTMLElement>(selector);
+  if (!element) throw new Error(`no ${selector}`);
+  return element;
+}
+
+function maybe(form: CongaConnectionForm, selector: string): HTMLElement | null {
+  return form.shadowRoot?.querySelector<HTMLElement>(selector) ?? null;
+}
+
+function control(form: CongaConnectionForm, id: string): HTMLInputElement {
+  const element = $(form, `#${id}`);
+  if (!(element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement)) {
+    throw new Error(`#${id} is not a text control`);
+  }
+  return element as HTMLInputElement;
+}
+
+function select(form: CongaConnectionForm): HTMLSelectElement {
+  const element = $(form, '#field-ExternalIdentifier');
+  if (!(element instanceof HTMLSelectElement)) throw new Error('no select');
+  return element;
+}
+
+function rowInputs(form: CongaConnectionForm, field: string): HTMLInputElement[] {
+  return [...(form.shadowRoot?.querySelectorAll<HTMLInputElement>(`input[id^="field-${field}-"]`) ?? [])];
+}
+
+function buttonNamed(form: CongaConnectionForm, name: string): HTMLButtonElement {
+  const found = [...(form.shadowRoot?.querySelectorAll('button') ?? [])].find(
+    (button) => !button.closest('[hidden]') && button.textContent.replace(/\s+/g, ' ').trim() === name,
+  );
+  if (!found) throw new Error(`no button "${name}"`);
+  return found;
+}
+
+function text(element: Element | ShadowRoot | null | undefined): string {
+  return (element?.textContent ?? '').replace(/\s+/g, ' ');
+}
+
+function dialogText(form: CongaConnectionForm): string {
+  return text($(form, 'dialog'));
+}
+
+async function typeInto(form: CongaConnectionForm, input: HTMLInputElement, value: string): Promise<void> {
+  input.focus();
+  input.value = value;
+  input.dispatchEvent(new Event('input', {bubbles: true, composed: true}));
+  await form.updateComplete;
+}
+
+async function leave(form: CongaConnectionForm, input: HTMLElement): Promise<void> {
+  // A page without system focus (test files run in parallel pages) fires no blur for blur(): send the event itself.
+  input.dispatchEvent(new FocusEvent('blur'));
+  await form.updateComplete;
+}
+
+async function choose(form: CongaConnectionForm, identifier: string): Promise<void> {
+  const element = select(form);
+  element.value = identifier;
+  element.dispatchEvent(new Event('change', {bubbles: true}));
+  await form.updateComplete;
+}
+
+/** The message element an input's aria-describedby points at, as text. */
+function describedText(form: CongaConnectionForm, input: Element): string {
+  const ids = (input.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean);
+  return ids.map((id) => text(form.shadowRoot?.getElementById(id))).join(' ');
+}
+
+function deepActiveElement(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+function writes(api: FakeApiClient): string[] {
+  return api.calls
+    .map((call) => call.operation)
+    .filter((operation) => ['apiConnections.create', 'apiConnections.update'].includes(operation));
+}
+
+function callsOf(api: FakeApiClient, operation: string): unknown[][] {
+  return api.calls.filter((call) => call.operation === operation).map((call) => call.args);
+}
+
+/** Every text, attribute value and control value in the page, shadow roots included. */
+function everythingInTheDom(root: Node = document.documentElement): string {
+  const parts: string[] = [];
+  const walk = (node: Node) => {
+    if (node instanceof Element) {
+      for (const attribute of node.attributes) parts.push(attribute.value);
+      if (node instanceof HTMLInputElement || node instanceof HTMLTextAreaElement) parts.push(node.value);
+      if (node.shadowRoot) walk(node.shadowRoot);
+    } else if (node.nodeType === Node.TEXT_NODE) {
+      parts.push(node.textContent ?? '');
+    }
+    for (const child of node.childNodes) walk(child);
+  };
+  walk(root);
+  return parts.join('\n');
+}
+
+function revealOf(form: CongaConnectionForm): CongaSecretReveal {
+  return form.shadowRoot!.querySelector('conga-secret-reveal')!;
+}
+
+async function finishHandoff(form: CongaConnectionForm): Promise<void> {
+  const reveal = revealOf(form);
+  const stored = reveal.shadowRoot?.querySelector<HTMLInputElement>('#stored');
+  stored?.click();
+  await reveal.updateComplete;
+  const closed = oneEvent(form, FormClosedEvent.eventName);
+  reveal.shadowRoot?.querySelector<HTMLButtonElement>('[part="done-button"]')?.click();
+  await closed;
+}
+
+/**
+ * Wraps an API client so a test can hold or replace single operations; `attempts` counts calls before the fake
+ * sees them, so a request stuck in flight still counts.
+ */
+function withHooks(
+  api: FakeApiClient,
+  hooks: Partial<Record<'create' | 'update' | 'get', (...args: never[]) => Promise<unknown>>>,
+) {
+  const attempts: string[] = [];
+  const connections = api.apiConnections;
+  const wrapped: FakeApiClient = {
+    ...api,
+    calls: api.calls,
+    apiConnections: {
+      ...connections,
+      get: (...args: Parameters<ApiClient['apiConnections']['get']>) => {
+        attempts.push('get');
+        return (hooks.get as typeof connections.get | undefined)?.(...args) ?? connections.get(...args);
+      },
+      create: (...args: Parameters<ApiClient['apiConnections']['create']>) => {
+        attempts.push('create');
+        return (hooks.create as typeof connections.create | undefined)?.(...args) ?? connections.create(...args);
+      },
+      update: (...args: Parameters<ApiClient['apiConnections']['update']>) => {
+        attempts.push('update');
+        return (hooks.update as typeof connections.update | undefined)?.(...args) ?? connections.update(...args);
+      },
+    },
+  };
+  return {api: wrapped, attempts};
+}
+
+function deferred() {
+  let release: () => void = () => undefined;
+  const promise = new Promise<void>((resolve) => (release = resolve));
+  return {promise, release};
+}
+
+async function fillApiToApi(form: CongaConnectionForm, name = 'Globex ERP sync'): Promise<void> {
+  await choose(form, FREE.ExternalId);
+  await typeInto(form, control(form, 'field-ClientName'), name);
+  await typeInto(form, control(form, 'field-Description'), 'Nightly export.');
+}
+
+async function fillUiToApi(form: CongaConnectionForm): Promise<void> {
+  await choose(form, FREE.ExternalId);
+  await typeInto(form, control(form, 'field-ClientName'), 'Globex portal');
+  const [first] = rowInputs(form, 'RedirectURI');
+  await typeInto(form, first!, 'https://portal.globex.example/auth/callback');
+}
+
+async function submit(form: CongaConnectionForm): Promise<void> {
+  $(form, '[part="save-button"]').click();
+  await form.updateComplete;
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Tests
+// ---------------------------------------------------------------------------------------------------------------------
+
+describe('<conga-connection-form>', () => {
+  afterEach(() => {
+    window.dispatchEvent(new Event('online'));
+  });
+
+  describe('accessibility', () => {
+    it('is accessible empty, for both types', async () => {
+      const {form} = await mount();
+      await expect(form).to.be.accessible();
+      const ui = await mount({type: 'UItoAPI'});
+      await expect(ui.form).to.be.accessible();
+    });
+
+    it('is accessible with errors and the error summary', async () => {
+      const {form} = await mount({type: 'UItoAPI'});
+      await typeInto(form, rowInputs(form, 'RedirectURI')[0]!, 'http://app.example.com/cb#x');
+      await submit(form);
+      await waitUntil(() => maybe(form, '#error-summary'));
+      await expect(form).to.be.accessible();
+    });
+
+    it('is accessible in the edit view and at the regenerate confirmation', async () => {
+      const {form} = await mount({mode: 'edit', externalIdentifier: A2A_ID});
+      await expect(form).to.be.accessible();
+      await submit(form);
+      await waitUntil(() => dialogText(form).includes(messages.formRegenerateWarning));
+      await expect(form).to.be.accessible();
+    });
+
+    it('is accessible while the secret is handed over', async () => {
+      const {form} = await mount();
+      await fillApiToApi(form);
+      await submit(form);
+      await waitUntil(() => revealOf(form).open);
+      await expect(form).to.be.accessible();
+    });
+  });
+
+  describe('defaults', () => {
+    it('shows the documented API-to-API fields and button, and no URI, origin, logout or scope fields (A3-07)', async () => {
+      const {form} = await mount();
+      expect(text($(form, '#form-title'))).to.equal(messages.formTitleCreateApiToApi);
+      expect(text($(form, 'label[for="field-ExternalIdentifier"]'))).to.contain('External Identifier');
+      expect(text($(form, 'label[for="field-ClientName"]'))).to.contain('Client Name');
+      expect(text($(form, 'label[for="field-Description"]'))).to.contain('Description');
+      expect(text($(form, '[part="save-button"]')).trim()).to.equal('Save & Generate Client Secret');
+      for (const field of ['RedirectURI', 'CorsOrigins', 'BackChannelLogoutURI', 'FrontChannelLogoutURI']) {
+        expect(maybe(form, `[id^="field-${field}"]`), field).to.equal(null);
+      }
+      expect(dialogText(form)).to.not.contain('Allowed Scopes');
+      expect($(form, 'dialog').matches(':modal')).to.equal(true);
+      expect(deepActiveElement()).to.equal(select(form));
+    });
+
+    it('shows every documented UI-to-API field, one empty redirect row and the default scopes', async () => {
+      const {form} = await mount({type: 'UItoAPI'});
+      expect(text($(form, '#form-title'))).to.equal(messages.formTitleCreateUiToApi);
+      const legends = [...form.shadowRoot!.querySelectorAll('legend')].map((legend) =>
+        text(legend).replace('*', '').trim(),
+      );
+      expect(legends).to.deep.equal(['Redirect URI', 'Cors Origins', 'Allowed Scopes']);
+      expect(text($(form, 'label[for="field-BackChannelLogoutURI"]'))).to.contain('Back Channel Logout URI');
+      expect(text($(form, 'label[for="field-FrontChannelLogoutURI"]'))).to.contain('Front Channel Logout URI');
+      expect(rowInputs(form, 'RedirectURI').map((input) => input.value)).to.deep.equal(['']);
+      expect(rowInputs(form, 'CorsOrigins')).to.have.length(0);
+      expect(rowInputs(form, 'AllowedScopes').map((input) => input.value)).to.deep.equal([
+        'openid',
+        'profile',
+        'api.user-management',
+      ]);
+      expect(text($(form, '[part="save-button"]')).trim()).to.equal('Save & Generate Client Secret');
+      expect(rowInputs(form, 'RedirectURI')[0]!.getAttribute('aria-label')).to.equal('Redirect URI 1');
+    });
+
+    it('shows an API-to-API connection for editing: read-only identifier, Client ID, who and when, status', async () => {
+      const {form, api} = await mount({mode: 'edit', externalIdentifier: A2A_ID});
+      expect(text($(form, '#form-title'))).to.equal(messages.formTitleEdit);
+      expect(callsOf(api as FakeApiClient, 'apiConnections.get')).to.deep.equal([[A2A_ID, 'APItoAPI']]);
+      const identifier = control(form, 'field-ExternalIdentifier');
+      expect(identifier.readOnly).to.equal(true);
+      expect(identifier.value).to.equal(A2A_ID);
+      expect(control(form, 'client-id').value).to.equal('7c9e6679-7425-40de-944b-e07fc1f90ae7');
+      expect(control(form, 'field-ClientName').value).to.equal('ERP nightly sync');
+      const details = text($(form, '[part="details"]'));
+      const date = (iso: string) =>
+        new Intl.DateTimeFormat(undefined, {dateStyle: 'medium', timeStyle: 'short'}).format(new Date(iso));
+      expect(details).to.contain(`Created ${messages.formByOn('Ada Admin', date('2025-01-06T09:15:00.000Z'))}`);
+      expect(details).to.contain(`Modified ${messages.formByOn('unknown', date('2025-02-11T16:40:00.000Z'))}`);
+      expect(details).to.contain(`Status ${messages.active}`);
+      expect(text($(form, '[part="save-button"]')).trim()).to.equal('Save & Regenerate Client Secret');
+      expect(deepActiveElement()).to.equal(control(form, 'field-ClientName'));
+    });
+
+    it('says "unknown" for a missing date and saves a UI-to-API edit with a plain Save', async () => {
+      const {form} = await mount({mode: 'edit', type: 'UItoAPI', externalIdentifier: UI_ID});
+      expect(text($(form, '[part="details"]'))).to.contain(`Modified ${messages.formByOn('unknown', 'unknown')}`);
+      expect(text($(form, '[part="save-button"]')).trim()).to.equal('Save');
+      expect(rowInputs(form, 'RedirectURI').map((input) => input.value)).to.deep.equal([
+        'https://portal.example.com/auth/callback',
+      ]);
+      expect(control(form, 'field-FrontChannelLogoutURI').value).to.equal('https://portal.example.com/auth/logout');
+    });
+  });
+
+  describe('properties', () => {
+    it('lists the integrations with type, description and provider, and disables taken identifiers saying why', async () => {
+      const {form} = await mount({type: 'UItoAPI'});
+      const options = [...select(form).options];
+      const option = (id: string) => options.find((item) => item.value === id)!;
+      expect(text(option(A2A_ID))).to.contain(`${A2A_ID} — Prod · Acme production org · Salesforce`);
+      expect(option(A2A_ID).disabled).to.equal(true);
+      expect(text(option(A2A_ID))).to.contain('(already has a UI-to-API connection)');
+      // The seed's Microsoft tenant has only an API-to-API connection: free for UI-to-API.
+      expect(option('72f988bf-86f1-41af-91ab-2d7cd011db47').disabled).to.equal(false);
+      expect(option(FREE.ExternalId).disabled).to.equal(false);
+      const a2a = await mount({type: 'APItoAPI'});
+      const a2aOption = [...select(a2a.form).options].find(
+        (item) => item.value === '72f988bf-86f1-41af-91ab-2d7cd011db47',
+      )!;
+      expect(a2aOption.disabled).to.equal(true);
+      expect(text(a2aOption)).to.contain('(already has an API-to-API connection)');
+    });
+
+    it('says so when the organization has no external integrations', async () => {
+      const {form} = await mount({integrations: []});
+      expect(dialogText(form)).to.contain(messages.formNoIntegrations);
+      expect(select(form).getAttribute('aria-describedby')).to.equal('help-ExternalIdentifier');
+    });
+  });
+
+  describe('validation', () => {
+    it('C6-01 checks the edited row as the admin types: aria-invalid, aria-describedby, a message naming field and fix', async () => {
+      const {form} = await mount({type: 'UItoAPI'});
+      const [row] = rowInputs(form, 'RedirectURI');
+      await typeInto(form, row!, 'https://app.example.com/cb#x');
+      expect(row!.getAttribute('aria-invalid')).to.equal('true');
+      expect(describedText(form, row!)).to.contain(`Redirect URI 1: ${REASONS.REDIRECT_URI_FRAGMENT}`);
+      await typeInto(form, row!, 'https://app.example.com/cb');
+      expect(row!.hasAttribute('aria-invalid')).to.equal(false);
+    });
+
+    const a1Cases: [string, string, string][] = [
+      ['A1-02', '/callback', REASONS.URL_NOT_ABSOLUTE],
+      ['A1-02', 'app.example.com/callback', REASONS.URL_NOT_ABSOLUTE],
+      ['A1-03', 'https://app.example.com/cb#x', REASONS.REDIRECT_URI_FRAGMENT],
+      ['A1-04', 'https://app.example.com/cb#', REASONS.REDIRECT_URI_FRAGMENT],
+      ['A1-05', 'https://*.example.com/cb', REASONS.URL_WILDCARD],
+      ['A1-06', 'http://app.example.com/cb', REASONS.REDIRECT_URI_HTTP_NOT_ALLOWED],
+      ['A1-07', 'javascript:alert(1)', REASONS.URL_SCHEME_NOT_ALLOWED],
+      ['A1-08', 'data:text/html,x', REASONS.URL_SCHEME_NOT_ALLOWED],
+      ['A1-09', 'https://user:pw@app.example.com/cb', REASONS.URL_USERINFO],
+      ['A1-10', 'https://app.example.com\\@evil.example/cb', REASONS.URL_BACKSLASH],
+      ['A1-11', 'https://app.example.com/c b', REASONS.URL_INVISIBLE_CHARACTERS],
+      ['A1-12', 'https://app.example.com/a/../cb', REASONS.URL_DOT_SEGMENT],
+      ['A1-13', 'https://app.example.com:99999/cb', REASONS.URL_PORT_INVALID],
+      ['A1-20', 'myapp://cb', REASONS.REDIRECT_URI_CUSTOM_SCHEME],
+    ];
+    it('A1 redirect URI examples are refused through the form with the shared messages', async () => {
+      const {form} = await mount({type: 'UItoAPI'});
+      const [row] = rowInputs(form, 'RedirectURI');
+      for (const [id, value, message] of a1Cases) {
+        await typeInto(form, row!, value);
+        expect(row!.getAttribute('aria-invalid'), `${id} ${value}`).to.equal('true');
+        expect(describedText(form, row!), `${id} ${value}`).to.contain(message);
+      }
+    });
+
+    it('A1-01, A1-14, A1-17, A1-18, A1-21: empty rows, duplicates, loopback warnings, queries, no rows', async () => {
+      const {form} = await mount({type: 'UItoAPI'});
+      const [first] = rowInputs(form, 'RedirectURI');
+      first!.focus();
+      await leave(form, first!);
+      expect(describedText(form, first!)).to.contain(REASONS.REDIRECT_URI_EMPTY);
+      await typeInto(form, first!, 'https://app.example.com/cb?tenant=a');
+      expect(first!.hasAttribute('aria-invalid'), 'A1-18').to.equal(false);
+      buttonNamed(form, messages.formAddRedirectUri).click();
+      await form.updateComplete;
+      const second = rowInputs(form, 'RedirectURI')[1]!;
+      expect(deepActiveElement()).to.equal(second);
+      await typeInto(form, second, 'https://app.example.com/cb?tenant=a');
+      expect(describedText(form, second)).to.contain(REASONS.REDIRECT_URI_DUPLICATE);
+      await typeInto(form, second, 'http://127.0.0.1:8080/cb');
+      expect(second.hasAttribute('aria-invalid'), 'A1-17 is a warning').to.equal(false);
+      expect(describedText(form, second)).to.contain(REASONS.URL_DEVELOPMENT_ONLY);
+      for (const button of [...form.shadowRoot!.querySelectorAll('button')].filter((item) =>
+        text(item).trim().startsWith('Remove Redirect URI'),
+      )) {
+        button.click();
+        await form.updateComplete;
+      }
+      expect(rowInputs(form, 'RedirectURI')).to.have.length(0);
+      expect(deepActiveElement()?.id).to.equal('add-RedirectURI');
+      expect(dialogText(form)).to.contain(REASONS.REDIRECT_URIS_REQUIRED);
+    });
+
+    it('checks the other fields when the admin leaves them, not while typing', async () => {
+      const {form} = await mount();
+      const name = control(form, 'field-ClientName');
+      await typeInto(form, name, '   ');
+      expect(name.hasAttribute('aria-invalid')).to.equal(false);
+      await leave(form, name);
+      expect(name.getAttribute('aria-invalid')).to.equal('true');
+      expect(describedText(form, name)).to.contain(`Client Name: ${REASONS.NAME_REQUIRED}`);
+      await typeInto(form, name, 'ERP \u202Esync');
+      expect(describedText(form, name)).to.contain(REASONS.NAME_INVISIBLE_CHARACTERS);
+    });
+
+    it('A2-07 shows the normalized origin, A2-02 offers a one-click fix, A4-02 checks scopes', async () => {
+      const {form} = await mount({type: 'UItoAPI'});
+      buttonNamed(form, messages.formAddCorsOrigin).click();
+      await form.updateComplete;
+      const [origin] = rowInputs(form, 'CorsOrigins');
+      await typeInto(form, origin!, 'HTTPS://App.Example.COM:443');
+      expect(origin!.hasAttribute('aria-invalid')).to.equal(false);
+      expect(describedText(form, origin!)).to.contain('Saved as https://app.example.com');
+      await typeInto(form, origin!, 'https://app.example.com/cb');
+      expect(describedText(form, origin!)).to.contain(REASONS.ORIGIN_HAS_PATH);
+      buttonNamed(form, messages.formApplyFix('https://app.example.com')).click();
+      await form.updateComplete;
+      expect(rowInputs(form, 'CorsOrigins')[0]!.value).to.equal('https://app.example.com');
+      expect(rowInputs(form, 'CorsOrigins')[0]!.hasAttribute('aria-invalid')).to.equal(false);
+      const [scope] = rowInputs(form, 'AllowedScopes');
+      await typeInto(form, scope!, 'read write');
+      expect(describedText(form, scope!)).to.contain(REASONS.SCOPE_HAS_SPACE);
+    });
+
+    it('splits a comma-separated list pasted into a redirect row into one row each', async () => {
+      const {form} = await mount({type: 'UItoAPI'});
+      const [row] = rowInputs(form, 'RedirectURI');
+      row!.focus();
+      const data = new DataTransfer();
+      data.setData(
+        'text/plain',
+        'https://prod-rls10.congacloud.com/static/clm/congacopilot/?q=param, https://preview-rls09.congacloud.com/static/clm/congacopilot/?q=param,https://app.example.com/cb',
+      );
+      const paste = new ClipboardEvent('paste', {clipboardData: data, bubbles: true, cancelable: true, composed: true});
+      row!.dispatchEvent(paste);
+      await form.updateComplete;
+      expect(paste.defaultPrevented).to.equal(true);
+      expect(rowInputs(form, 'RedirectURI').map((input) => input.value)).to.deep.equal([
+        'https://prod-rls10.congacloud.com/static/clm/congacopilot/?q=param',
+        'https://preview-rls09.congacloud.com/static/clm/congacopilot/?q=param',
+        'https://app.example.com/cb',
+      ]);
+      expect(deepActiveElement()).to.equal(rowInputs(form, 'RedirectURI')[2]);
+      await waitUntil(() => text($(form, '.status')) === messages.formPasteSplit(3));
+    });
+
+    it('suggests CORS origins from the valid redirect URIs, normalized and without duplicates', async () => {
+      const {form} = await mount({type: 'UItoAPI'});
+      const [row] = rowInputs(form, 'RedirectURI');
+      await typeInto(form, row!, 'https://Portal.Example.com:443/cb');
+      buttonNamed(form, messages.formAddRedirectUri).click();
+      await form.updateComplete;
+      await typeInto(form, rowInputs(form, 'RedirectURI')[1]!, 'http://127.0.0.1:5173/cb');
+      buttonNamed(form, messages.formUseSuggestedOrigins).click();
+      await form.updateComplete;
+      expect(rowInputs(form, 'CorsOrigins').map((input) => input.value)).to.deep.equal([
+        'https://portal.example.com',
+        'http://127.0.0.1:5173',
+      ]);
+      await waitUntil(() => text($(form, '.status')) === messages.formSuggestedOriginsAdded(2));
+      buttonNamed(form, messages.formUseSuggestedOrigins).click();
+      await waitUntil(() => text($(form, '.status')) === messages.formNoSuggestedOrigins);
+      expect(rowInputs(form, 'CorsOrigins')).to.have.length(2);
+    });
+
+    it('C6-02 on submit with errors shows a focused summary whose entries focus their fields, and sends nothing', async () => {
+      const {form, api} = await mount({type: 'UItoAPI'});
+      await submit(form);
+      const summary = $(form, '#error-summary');
+      expect(summary.getAttribute('role')).to.equal('alert');
+      expect(deepActiveElement()).to.equal(summary);
+      const entries = [...summary.querySelectorAll('button')].map((button) => text(button).trim());
+      expect(entries).to.deep.equal([
+        `External Identifier: ${REASONS.IDENTIFIER_REQUIRED}`,
+        `Client Name: ${REASONS.NAME_REQUIRED}`,
+        `Redirect URI 1: ${REASONS.REDIRECT_URI_EMPTY}`,
+      ]);
+      summary.querySelectorAll('button')[1]!.click();
+      expect(deepActiveElement()).to.equal(control(form, 'field-ClientName'));
+      summary.querySelectorAll('button')[2]!.click();
+      expect(deepActiveElement()).to.equal(rowInputs(form, 'RedirectURI')[0]);
+      expect(writes(api as FakeApiClient)).to.deep.equal([]);
+    });
+  });
+
+  describe('events', () => {
+    it('B4-01 creates an API-to-API connection once, hands the secret over, and the event carries no ClientSecret', async () => {
+      const {form, api} = await mount();
+      await fillApiToApi(form);
+      const created = oneEvent<ConnectionCreatedEvent>(form, ConnectionCreatedEvent.eventName);
+      await submit(form);
+      const event = await created;
+      expect(event.bubbles && event.composed).to.equal(true);
+      expect(event.connection).to.not.have.property('ClientSecret');
+      expect(event.connection.ClientName).to.equal('Globex ERP sync');
+      const fake = api as FakeApiClient;
+      // A3-07: an API-to-API body has no redirect, origin, logout or scope fields.
+      expect(callsOf(fake, 'apiConnections.create')).to.deep.equal([
+        [FREE.ExternalId, 'APItoAPI', {ClientName: 'Globex ERP sync', Description: 'Nightly export.'}],
+      ]);
+      const reveal = revealOf(form);
+      await waitUntil(() => reveal.open);
+      const secret = reveal.shadowRoot!.querySelector<HTMLInputElement>('#client-secret')!.value;
+      expect(secret).to.have.length(40);
+      expect(JSON.stringify(event.connection)).to.not.contain(secret);
+      expect($(form, 'dialog').hasAttribute('open')).to.equal(false);
+    });
+
+    it('B4-04 C6-04 removes the secret from the whole DOM after the hand-off, closes and refocuses the opener', async () => {
+      const {form, opener} = await mount();
+      await fillApiToApi(form);
+      await submit(form);
+      const reveal = revealOf(form);
+      await waitUntil(() => reveal.open);
+      const secret = reveal.shadowRoot!.querySelector<HTMLInputElement>('#client-secret')!.value;
+      expect(everythingInTheDom()).to.contain(secret);
+      const closed = oneEvent(form, FormClosedEvent.eventName);
+      const revealClosed = oneEvent(reveal, SecretClosedEvent.eventName);
+      reveal.shadowRoot!.querySelector<HTMLInputElement>('#stored')!.click();
+      await reveal.updateComplete;
+      reveal.shadowRoot!.querySelector<HTMLButtonElement>('[part="done-button"]')!.click();
+      await revealClosed;
+      const event = await closed;
+      expect(event.bubbles).to.equal(true);
+      expect(event.composed).to.equal(false);
+      expect(everythingInTheDom()).to.not.contain(secret);
+      expect(document.activeElement).to.equal(opener);
+      // B4-02: nor in the address, the title, history or storage.
+      expect(location.href).to.not.contain(secret);
+      expect(document.title).to.not.contain(secret);
+      expect(JSON.stringify(history.state)).to.not.contain(secret);
+      for (const area of [localStorage, sessionStorage]) {
+        for (let index = 0; index < area.length; index += 1) {
+          expect(area.getItem(area.key(index) ?? '') ?? '').to.not.contain(secret);
+        }
+      }
+      // Reopened for editing, the connection shows no secret (reads never return one).
+      form.mode = 'edit';
+      form.externalIdentifier = FREE.ExternalId;
+      form.show();
+      await waitUntil(() => maybe(form, '#client-id'));
+      expect(everythingInTheDom()).to.not.contain(secret);
+    });
+
+    it('creates a UI-to-API connection with normalized values and hands over just the Client ID', async () => {
+      const {form, api} = await mount({type: 'UItoAPI'});
+      await fillUiToApi(form);
+      buttonNamed(form, messages.formAddCorsOrigin).click();
+      await form.updateComplete;
+      await typeInto(form, rowInputs(form, 'CorsOrigins')[0]!, 'HTTPS://Portal.Globex.Example');
+      const created = oneEvent<ConnectionCreatedEvent>(form, ConnectionCreatedEvent.eventName);
+      await submit(form);
+      await created;
+      expect(callsOf(api as FakeApiClient, 'apiConnections.create')).to.deep.equal([
+        [
+          FREE.ExternalId,
+          'UItoAPI',
+          {
+            ClientName: 'Globex portal',
+            Description: '',
+            RedirectURI: ['https://portal.globex.example/auth/callback'],
+            CorsOrigins: ['https://portal.globex.example'],
+            BackChannelLogoutURI: null,
+            FrontChannelLogoutURI: null,
+            AllowedScopes: ['openid', 'profile', 'api.user-management'],
+          },
+        ],
+      ]);
+      const reveal = revealOf(form);
+      await waitUntil(() => reveal.open);
+      expect(reveal.shadowRoot!.querySelector('#client-secret')).to.equal(null);
+      expect(reveal.shadowRoot!.querySelector<HTMLInputElement>('#client-id')!.value).to.match(/^00000000-/);
+      const closed = oneEvent(form, FormClosedEvent.eventName);
+      reveal.shadowRoot!.querySelector<HTMLButtonElement>('[part="done-button"]')!.click();
+      await closed;
+    });
+
+    it('asks before regenerating, in plain words; Cancel sends nothing; Confirm re-reads, then PUTs with If-Match', async () => {
+      const {form, api} = await mount({mode: 'edit', externalIdentifier: A2A_ID});
+      const fake = api as FakeApiClient;
+      await typeInto(form, control(form, 'field-ClientName'), 'ERP nightly sync v2');
+      await submit(form);
+      expect(dialogText(form)).to.contain(
+        'Saving issues a new client secret. The current secret stops working at once, in every system that uses it.',
+      );
+      expect(deepActiveElement()?.id).to.equal('panel-title');
+      buttonNamed(form, messages.formCancel).click();
+      await form.updateComplete;
+      expect(writes(fake)).to.deep.equal([]);
+      expect(control(form, 'field-ClientName').value).to.equal('ERP nightly sync v2');
+      await submit(form);
+      const updated = oneEvent<ConnectionUpdatedEvent>(form, ConnectionUpdatedEvent.eventName);
+      buttonNamed(form, messages.formConfirm).click();
+      const event = await updated;
+      expect(event.secretRegenerated).to.equal(true);
+      expect(event.connection).to.not.have.property('ClientSecret');
+      expect(fake.calls.map((call) => call.operation).slice(-2)).to.deep.equal([
+        'apiConnections.get',
+        'apiConnections.update',
+      ]);
+      expect(callsOf(fake, 'apiConnections.update')).to.deep.equal([
+        [
+          A2A_ID,
+          'APItoAPI',
+          {ClientName: 'ERP nightly sync v2', Description: 'Pushes signed contracts to the ERP every night.'},
+        ],
+      ]);
+      const reveal = revealOf(form);
+      await waitUntil(() => reveal.open);
+      expect(text(reveal.shadowRoot)).to.contain(messages.secretTitleRegenerated);
+      await finishHandoff(form);
+    });
+
+    it('saves a UI-to-API edit without a secret, then closes', async () => {
+      const {form, api, opener} = await mount({mode: 'edit', type: 'UItoAPI', externalIdentifier: UI_ID});
+      await typeInto(form, control(form, 'field-Description'), 'Now with SSO.');
+      const updated = oneEvent<ConnectionUpdatedEvent>(form, ConnectionUpdatedEvent.eventName);
+      const closed = oneEvent(form, FormClosedEvent.eventName);
+      await submit(form);
+      const event = await updated;
+      await closed;
+      expect(event.secretRegenerated).to.equal(false);
+      expect(writes(api as FakeApiClient)).to.deep.equal(['apiConnections.update']);
+      expect(revealOf(form).open).to.equal(false);
+      expect(document.activeElement).to.equal(opener);
+    });
+
+    it('sends conga-form-closed and refocuses the opener when closed without changes', async () => {
+      const {form, opener} = await mount();
+      const closed = oneEvent(form, FormClosedEvent.eventName);
+      buttonNamed(form, messages.formCancel).click();
+      await closed;
+      expect(document.activeElement).to.equal(opener);
+    });
+  });
+
+  describe('keyboard', () => {
+    it('C4-01 C3-03 sends exactly one request for a double click and Enter twice, and shows it is busy', async () => {
+      const gate = deferred();
+      const fake = createFakeApiClient(fakeSeed);
+      const {api, attempts} = withHooks(fake, {
+        create: async (...args: Parameters<ApiClient['apiConnections']['create']>) => {
+          await gate.promise;
+          return fake.apiConnections.create(...args);
+        },
+      });
+      const {form} = await mount({api});
+      await fillApiToApi(form);
+      const save = $(form, '[part="save-button"]');
+      // Enter in a field submits the form (implicit submission) and starts the one request…
+      control(form, 'field-ClientName').focus();
+      await sendKeys({press: 'Enter'});
+      await waitUntil(() => attempts.includes('create'), 'Enter submits');
+      // …and nothing after it sends another: Enter again, a double click.
+      await sendKeys({press: 'Enter'});
+      save.click();
+      save.click();
+      await form.updateComplete;
+      expect(attempts.filter((name) => name === 'create')).to.have.length(1);
+      expect(save.getAttribute('aria-disabled')).to.equal('true');
+      await waitUntil(() => text($(form, '.status')) === messages.formSaving);
+      expect($(form, 'form').getAttribute('aria-busy')).to.equal('true');
+      gate.release();
+      await waitUntil(() => revealOf(form).open);
+      expect(writes(fake)).to.deep.equal(['apiConnections.create']);
+    });
+
+    it('C4-07 asks "Discard changes?" on Escape with unsaved changes; Cancel keeps everything; Discard closes', async () => {
+      const {form, api} = await mount({type: 'UItoAPI'});
+      await fillUiToApi(form);
+      await sendKeys({press: 'Escape'});
+      await form.updateComplete;
+      expect(dialogText(form)).to.contain(messages.formDiscardTitle);
+      expect($(form, 'dialog').hasAttribute('open')).to.equal(true);
+      buttonNamed(form, messages.formCancel).click();
+      await form.updateComplete;
+      expect(select(form).value).to.equal(FREE.ExternalId);
+      expect(control(form, 'field-ClientName').value).to.equal('Globex portal');
+      expect(rowInputs(form, 'RedirectURI')[0]!.value).to.equal('https://portal.globex.example/auth/callback');
+      $(form, '[part="close-button"]').click();
+      await form.updateComplete;
+      expect(dialogText(form)).to.contain(messages.formDiscardTitle);
+      const closed = oneEvent(form, FormClosedEvent.eventName);
+      buttonNamed(form, messages.formDiscard).click();
+      await closed;
+      expect(writes(api as FakeApiClient)).to.deep.equal([]);
+    });
+
+    it('closes at once on Escape when nothing changed', async () => {
+      const {form} = await mount({type: 'UItoAPI'});
+      const closed = oneEvent(form, FormClosedEvent.eventName);
+      await sendKeys({press: 'Escape'});
+      await closed;
+      expect($(form, 'dialog').hasAttribute('open')).to.equal(false);
+    });
+
+    it('C4-07 reopens and asks when the browser closes the dialog with unsaved changes', async () => {
+      const {form} = await mount();
+      await fillApiToApi(form);
+      const dialog = $(form, 'dialog') as HTMLDialogElement;
+      dialog.close();
+      // Hidden pages (parallel test files) get the `close` event late; deliver it now. The real one is then a no-op.
+      dialog.dispatchEvent(new Event('close'));
+      await waitUntil(() => dialogText(form).includes(messages.formDiscardTitle));
+      expect($(form, 'dialog').hasAttribute('open')).to.equal(true);
+      expect(control(form, 'field-ClientName').value).to.equal('Globex ERP sync');
+    });
+  });
+
+  describe('error states', () => {
+    it('A7-01 shows each 400 message at its field and in the summary, focuses the summary and keeps the form', async () => {
+      const {form, api} = await mount({type: 'UItoAPI'});
+      await fillUiToApi(form);
+      const fake = api as FakeApiClient;
+      fake.failNext(
+        'apiConnections.create',
+        fakeApiError(400, [
+          'AllowedScopes[2]: The scope "api.user-management" is unknown to this tenant.',
+          'ClientName: A connection with this name exists.',
+          'Something else went wrong.',
+        ]),
+      );
+      await submit(form);
+      await waitUntil(() => maybe(form, '#error-summary'));
+      const summary = $(form, '#error-summary');
+      expect(deepActiveElement()).to.equal(summary);
+      expect(text(summary)).to.contain('Client Name: A connection with this name exists.');
+      expect(text(summary)).to.contain('Allowed Scopes 3: The scope "api.user-management" is unknown to this tenant.');
+      expect(text(summary)).to.contain('Something else went wrong.');
+      const scope = rowInputs(form, 'AllowedScopes')[2]!;
+      expect(scope.getAttribute('aria-invalid')).to.equal('true');
+      expect(describedText(form, scope)).to.contain('is unknown to this tenant');
+      expect(control(form, 'field-ClientName').getAttribute('aria-invalid')).to.equal('true');
+      expect(control(form, 'field-ClientName').value).to.equal('Globex portal');
+      // Editing the field clears the server's message about it.
+      await typeInto(form, control(form, 'field-ClientName'), 'Globex portal 2');
+      expect(control(form, 'field-ClientName').hasAttribute('aria-invalid')).to.equal(false);
+    });
+
+    it('A7-02 says "The server rejected the request (400)." when the 400 has no messages', async () => {
+      const {form, api} = await mount();
+      await fillApiToApi(form);
+      (api as FakeApiClient).failNext('apiConnections.create', fakeApiError(400, []));
+      await submit(form);
+      await waitUntil(() => maybe(form, '#error-summary'));
+      expect(text($(form, '#error-summary'))).to.contain('The server rejected the request (400).');
+      expect(control(form, 'field-ClientName').value).to.equal('Globex ERP sync');
+    });
+
+    it('A7-03 treats HTTP 200 with Success:false as a failure and shows its messages', async () => {
+      const {form, api} = await mount();
+      await fillApiToApi(form);
+      (api as FakeApiClient).failNext('apiConnections.create', fakeApiError(200, ['Description: Not today.']));
+      await submit(form);
+      await waitUntil(() => maybe(form, '#error-summary'));
+      expect(text($(form, '#error-summary'))).to.contain('Description: Not today.');
+      expect(revealOf(form).open).to.equal(false);
+    });
+
+    it('B1-01 shows server messages with markup as literal text', async () => {
+      const {form, api} = await mount();
+      await fillApiToApi(form);
+      const payload = '<img src=x onerror=window.__pwned=1>"><svg onload=window.__pwned=1>';
+      (api as FakeApiClient).failNext('apiConnections.create', fakeApiError(400, [payload]));
+      await submit(form);
+      await waitUntil(() => maybe(form, '#error-summary'));
+      expect(text($(form, '#error-summary'))).to.contain(payload);
+      expect(form.shadowRoot!.querySelector('img, svg')).to.equal(null);
+      expect((window as {__pwned?: unknown}).__pwned).to.equal(undefined);
+    });
+
+    it('C2-05 shows a 409 on create inline on External Identifier and keeps the form', async () => {
+      const {form, api} = await mount({existing: []});
+      await choose(form, A2A_ID);
+      await typeInto(form, control(form, 'field-ClientName'), 'Second ERP sync');
+      await submit(form);
+      await waitUntil(() => maybe(form, '#error-summary'));
+      expect(writes(api as FakeApiClient)).to.deep.equal(['apiConnections.create']);
+      const identifier = select(form);
+      expect(identifier.getAttribute('aria-invalid')).to.equal('true');
+      expect(describedText(form, identifier)).to.contain(messages.formIdentifierDuplicate('APItoAPI'));
+      expect(control(form, 'field-ClientName').value).to.equal('Second ERP sync');
+    });
+
+    it('C2-01 offers "Create as new (prefilled)" when the edited connection no longer exists', async () => {
+      const {form, api} = await mount({mode: 'edit', type: 'UItoAPI', externalIdentifier: UI_ID});
+      const fake = api as FakeApiClient;
+      await typeInto(form, control(form, 'field-Description'), 'Kept after a 404.');
+      fake.failNext('apiConnections.get', fakeApiError(404, ['API connection not found.']));
+      await submit(form);
+      await waitUntil(() => dialogText(form).includes(messages.errorNotFound));
+      expect(deepActiveElement()?.id).to.equal('panel-title');
+      buttonNamed(form, messages.formCreateAsNew).click();
+      await form.updateComplete;
+      expect(text($(form, '#form-title'))).to.equal(messages.formTitleCreateUiToApi);
+      expect(select(form).value).to.equal(UI_ID);
+      expect(select(form).selectedOptions[0]!.disabled).to.equal(false);
+      expect(control(form, 'field-Description').value).to.equal('Kept after a 404.');
+      expect(rowInputs(form, 'RedirectURI')[0]!.value).to.equal('https://portal.example.com/auth/callback');
+      expect(text($(form, '[part="save-button"]')).trim()).to.equal('Save & Generate Client Secret');
+      expect(writes(fake)).to.deep.equal([]);
+    });
+
+    it('C2-01 says so when the connection to edit is already gone, and creates it anew from there', async () => {
+      const {form, api} = await mount({mode: 'create', type: 'APItoAPI'});
+      // The list keeps one form and opens it again for the next connection.
+      const closed = oneEvent(form, FormClosedEvent.eventName);
+      buttonNamed(form, messages.formCancel).click();
+      await closed;
+      form.mode = 'edit';
+      form.externalIdentifier = FREE.ExternalId;
+      form.show();
+      await waitUntil(() => dialogText(form).includes(messages.errorNotFound));
+      buttonNamed(form, messages.formCreateAsNew).click();
+      await form.updateComplete;
+      expect(select(form).value).to.equal(FREE.ExternalId);
+      await typeInto(form, control(form, 'field-ClientName'), 'Recreated');
+      await submit(form);
+      await waitUntil(() => revealOf(form).open);
+      expect(writes(api as FakeApiClient)).to.deep.equal(['apiConnections.create']);
+      await finishHandoff(form);
+    });
+
+    it('C2-04 C2-03 finds a newer version by re-reading before the PUT and offers the three choices', async () => {
+      const {form, api} = await mount({mode: 'edit', type: 'UItoAPI', externalIdentifier: UI_ID});
+      const fake = api as FakeApiClient;
+      // Someone else saves a new description after the form loaded.
+      await fake.apiConnections.update(UI_ID, 'UItoAPI', {Description: 'Changed by Bob.'});
+      const writesBefore = writes(fake).length;
+      await typeInto(form, control(form, 'field-ClientName'), 'Contract portal (mine)');
+      await submit(form);
+      await waitUntil(() => dialogText(form).includes(messages.errorConflict));
+      expect(writes(fake)).to.have.length(writesBefore);
+      const table = text($(form, '[part="panel"] table'));
+      expect(table).to.contain('Client Name Contract portal (mine) Contract portal');
+      expect(table).to.contain('Description Customer-facing portal that signs in with PKCE. Changed by Bob.');
+      // Keep editing: the edits stay, nothing is sent.
+      buttonNamed(form, messages.formConflictKeepEditing).click();
+      await form.updateComplete;
+      expect(control(form, 'field-ClientName').value).to.equal('Contract portal (mine)');
+      // Re-apply: my name on their version, sent with their ETag.
+      await submit(form);
+      await waitUntil(() => dialogText(form).includes(messages.errorConflict));
+      const closed = oneEvent(form, FormClosedEvent.eventName);
+      buttonNamed(form, messages.formConflictReapply).click();
+      await closed;
+      const [lastUpdate] = callsOf(fake, 'apiConnections.update').slice(-1);
+      expect(lastUpdate![2]).to.include({ClientName: 'Contract portal (mine)', Description: 'Changed by Bob.'});
+      expect(writes(fake)).to.have.length(writesBefore + 1);
+    });
+
+    it('C2-03 shows the conflict for a 412 and "Take theirs" loads the latest version without sending', async () => {
+      const {form, api} = await mount({mode: 'edit', type: 'UItoAPI', externalIdentifier: UI_ID});
+      const fake = api as FakeApiClient;
+      await typeInto(form, control(form, 'field-ClientName'), 'Mine');
+      fake.failNext('apiConnections.update', fakeApiError(412, ['The API connection was changed by someone else.']));
+      await submit(form);
+      await waitUntil(() => dialogText(form).includes(messages.errorConflict));
+      expect(text($(form, '[part="panel"]'))).to.contain('Client Name Mine Contract portal');
+      buttonNamed(form, messages.formConflictTakeTheirs).click();
+      await form.updateComplete;
+      expect(control(form, 'field-ClientName').value).to.equal('Contract portal');
+      await waitUntil(() => text($(form, '.status')) === messages.formConflictTookTheirs);
+      expect(writes(fake)).to.deep.equal(['apiConnections.update']);
+    });
+
+    it('C2-08 says "Couldn\'t save" on a 5xx, keeps the values, and Retry checks before creating once', async () => {
+      const {form, api} = await mount();
+      const fake = api as FakeApiClient;
+      await fillApiToApi(form);
+      fake.failNext('apiConnections.create', fakeApiError(503));
+      await submit(form);
+      await waitUntil(() => maybe(form, '[part="failure"]'));
+      const failure = $(form, '[part="failure"]');
+      expect(failure.getAttribute('role')).to.equal('alert');
+      expect(text(failure)).to.contain("Couldn't save — your changes are still here.");
+      expect(control(form, 'field-ClientName').value).to.equal('Globex ERP sync');
+      expect(select(form).value).to.equal(FREE.ExternalId);
+      const before = fake.calls.length;
+      buttonNamed(form, messages.formRetry).click();
+      await waitUntil(() => revealOf(form).open);
+      expect(fake.calls.slice(before).map((call) => call.operation)).to.deep.equal([
+        'apiConnections.get',
+        'apiConnections.create',
+      ]);
+      await finishHandoff(form);
+    });
+
+    it('C2-08 retries an update that failed on the network', async () => {
+      const {form, api} = await mount({mode: 'edit', type: 'UItoAPI', externalIdentifier: UI_ID});
+      const fake = api as FakeApiClient;
+      await typeInto(form, control(form, 'field-Description'), 'Retry me.');
+      fake.failNext('apiConnections.update', new NetworkError('failed to fetch', {code: 'NETWORK_FAILED'}));
+      await submit(form);
+      await waitUntil(() => maybe(form, '[part="failure"]'));
+      expect(control(form, 'field-Description').value).to.equal('Retry me.');
+      const closed = oneEvent(form, FormClosedEvent.eventName);
+      buttonNamed(form, messages.formRetry).click();
+      await closed;
+      expect(writes(fake)).to.deep.equal(['apiConnections.update', 'apiConnections.update']);
+    });
+
+    it('C3-01 shows an offline banner, sends nothing while offline, and clears it when back online', async () => {
+      const {form, api} = await mount();
+      await fillApiToApi(form);
+      window.dispatchEvent(new Event('offline'));
+      await form.updateComplete;
+      const banner = $(form, '[part="offline-banner"]');
+      expect(text(banner)).to.contain("You're offline — changes not saved yet");
+      const save = $(form, '[part="save-button"]');
+      expect(save.getAttribute('aria-disabled')).to.equal('true');
+      await submit(form);
+      expect(writes(api as FakeApiClient)).to.deep.equal([]);
+      expect(control(form, 'field-ClientName').value).to.equal('Globex ERP sync');
+      window.dispatchEvent(new Event('online'));
+      await form.updateComplete;
+      expect(maybe(form, '[part="offline-banner"]')).to.equal(null);
+      expect(save.getAttribute('aria-disabled')).to.equal('false');
+    });
+
+    it('C4-03 never re-sends a create whose answer was lost: it finds it and offers a new secret', async () => {
+      const fake = createFakeApiClient(fakeSeed);
+      const {api, attempts} = withHooks(fake, {
+        create: async (...args: Parameters<ApiClient['apiConnections']['create']>) => {
+          // Committed on the server, then the connection drops before the answer arrives.
+          await fake.apiConnections.create(...args);
+          throw new NetworkError('failed to fetch', {code: 'NETWORK_FAILED'});
+        },
+      });
+      const {form} = await mount({api});
+      await fillApiToApi(form);
+      const created = oneEvent<ConnectionCreatedEvent>(form, ConnectionCreatedEvent.eventName);
+      await submit(form);
+      await created;
+      await waitUntil(() => dialogText(form).includes(messages.formCreatedSecretLost));
+      expect(attempts).to.deep.equal(['create', 'get']);
+      expect(dialogText(form)).to.contain(
+        "The connection was created, but its secret couldn't be displayed. Generate a new secret.",
+      );
+      buttonNamed(form, messages.formGenerateNewSecret).click();
+      await form.updateComplete;
+      expect(text($(form, '#form-title'))).to.equal(messages.formTitleEdit);
+      expect(text($(form, '[part="save-button"]')).trim()).to.equal('Save & Regenerate Client Secret');
+      await submit(form);
+      buttonNamed(form, messages.formConfirm).click();
+      await waitUntil(() => revealOf(form).open);
+      expect(attempts).to.deep.equal(['create', 'get', 'get', 'update']);
+      expect(text(revealOf(form).shadowRoot)).to.contain(messages.secretTitleRegenerated);
+      await finishHandoff(form);
+    });
+
+    it('C4-03 reports a lost create that was not committed, and Retry checks again before sending', async () => {
+      const fake = createFakeApiClient(fakeSeed);
+      fake.failNext('apiConnections.create', new NetworkError('timed out', {code: 'NETWORK_TIMEOUT'}));
+      const {form} = await mount({api: fake});
+      await fillApiToApi(form);
+      await submit(form);
+      await waitUntil(() => maybe(form, '[part="failure"]'));
+      expect(fake.calls.map((call) => call.operation).filter((name) => /create|get/.test(name))).to.deep.equal([
+        'apiConnections.create',
+        'apiConnections.get',
+      ]);
+      buttonNamed(form, messages.formRetry).click();
+      await waitUntil(() => revealOf(form).open);
+      expect(writes(fake)).to.deep.equal(['apiConnections.create', 'apiConnections.create']);
+      await finishHandoff(form);
+    });
+
+    it('C4-03 hands over the Client ID of a UI-to-API connection whose create answer was lost', async () => {
+      const fake = createFakeApiClient(fakeSeed);
+      const {api} = withHooks(fake, {
+        create: async (...args: Parameters<ApiClient['apiConnections']['create']>) => {
+          await fake.apiConnections.create(...args);
+          throw new NetworkError('failed to fetch', {code: 'NETWORK_FAILED'});
+        },
+      });
+      const {form} = await mount({api, type: 'UItoAPI'});
+      await fillUiToApi(form);
+      await submit(form);
+      await waitUntil(() => revealOf(form).open);
+      expect(revealOf(form).shadowRoot!.querySelector<HTMLInputElement>('#client-id')!.value).to.match(/^00000000-/);
+      expect(writes(fake)).to.deep.equal(['apiConnections.create']);
+    });
+
+    it('keeps every value when the session expired (401) and says how to go on', async () => {
+      const {form, api} = await mount({type: 'UItoAPI'});
+      await fillUiToApi(form);
+      (api as FakeApiClient).failNext('apiConnections.create', fakeApiError(401));
+      await submit(form);
+      await waitUntil(() => maybe(form, '[part="failure"]'));
+      expect(text($(form, '[part="failure"]'))).to.contain(messages.sessionExpired);
+      expect(select(form).value).to.equal(FREE.ExternalId);
+      expect(control(form, 'field-ClientName').value).to.equal('Globex portal');
+      expect(rowInputs(form, 'RedirectURI')[0]!.value).to.equal('https://portal.globex.example/auth/callback');
+    });
+
+    it('C4-05 says "Copy failed" when the clipboard refuses the Client ID in the edit view', async () => {
+      const refuse = {writeText: () => Promise.reject(new DOMException('denied', 'NotAllowedError'))};
+      const {form} = await mount({mode: 'edit', externalIdentifier: A2A_ID, clipboard: refuse});
+      buttonNamed(form, `${messages.formCopy} ${messages.formFieldClientId}`).click();
+      await waitUntil(() => text($(form, '.status')) === messages.formCopyFailed);
+      expect(deepActiveElement()).to.equal(control(form, 'client-id'));
+    });
+  });
+});

@@ -685,24 +685,21 @@ describe('<conga-connection-list>', () => {
       expect(($(list, '#status-filter') as HTMLSelectElement).value).to.equal('');
     });
 
-    it('hands the form its mode, type, identifier, integrations and the existing connections', async () => {
+    it('opens the add form with its type, the integrations and the existing connections', async () => {
       const {list} = await mount();
-      type FormProps = HTMLElement & {
-        mode: string;
-        connectionType: string;
-        externalIdentifier?: string;
-        integrations: unknown[];
-        existing: unknown[];
-      };
-      const form = $(list, 'conga-connection-form') as FormProps;
+      const form = list.shadowRoot!.querySelector('conga-connection-form')!;
       $(list, '[part="create-button"][data-type="UItoAPI"]').click();
-      await list.updateComplete;
+      await waitUntil(() => form.shadowRoot?.querySelector('dialog')?.open, 'the form never opened');
       expect([form.mode, form.connectionType, form.externalIdentifier]).to.deep.equal(['create', 'UItoAPI', undefined]);
       expect(form.integrations).to.have.length(3);
       expect(form.existing).to.have.length(5);
-      (form as {close?: () => void}).close?.();
+    });
+
+    it('opens the edit form for the External Identifier that was clicked', async () => {
+      const {list} = await mount();
+      const form = list.shadowRoot!.querySelector('conga-connection-form')!;
       rowByName(list, 'Contract portal').querySelector<HTMLButtonElement>('[data-control="edit"]')!.click();
-      await list.updateComplete;
+      await waitUntil(() => form.shadowRoot?.querySelector('dialog')?.open, 'the form never opened');
       expect([form.mode, form.connectionType, form.externalIdentifier]).to.deep.equal([
         'edit',
         'UItoAPI',

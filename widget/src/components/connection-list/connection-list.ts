@@ -31,6 +31,7 @@ import {describeError} from '../error-state/error-state.js';
 import type {CongaConfirmDialog} from '../confirm-dialog/confirm-dialog.js';
 import styles from './connection-list.styles.js';
 import '../confirm-dialog/confirm-dialog.js';
+import '../connection-form/connection-form.js';
 import '../error-state/error-state.js';
 
 /** The columns a user can sort by, in display order. */
@@ -87,11 +88,6 @@ interface StatusTarget {
   readonly externalIdentifier: string;
   readonly type: ConnectionType;
   readonly activate: boolean;
-}
-
-/** What the list uses of `<conga-connection-form>` (the agreed contract: it opens its own modal and closes itself). */
-interface ConnectionFormElement extends HTMLElement {
-  show(): unknown;
 }
 
 interface FormRequest {
@@ -533,8 +529,9 @@ export class CongaConnectionList extends LitElement {
     this.notice = undefined;
     this.formRequest = request;
     await this.updateComplete;
-    const form = this.renderRoot.querySelector<ConnectionFormElement>('conga-connection-form');
-    await (form as {updateComplete?: Promise<unknown>} | null)?.updateComplete;
+    const form = this.renderRoot.querySelector('conga-connection-form');
+    // The form opens its own modal and closes itself; the list hears about it through its events.
+    await form?.updateComplete;
     form?.show();
   }
 

@@ -11,6 +11,7 @@ export {define, VERSION} from './define.js';
 export {ConnectionCreatedEvent} from './events/connection-created-event.js';
 export {ConnectionStatusChangedEvent} from './events/connection-status-changed-event.js';
 export {ConnectionUpdatedEvent} from './events/connection-updated-event.js';
+export {RequestFormEvent} from './events/request-form-event.js';
 export {SignedInEvent} from './events/signed-in-event.js';
 export {SignedOutEvent} from './events/signed-out-event.js';
 export type {PublicConnection} from './events/connection.js';

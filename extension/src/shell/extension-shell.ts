@@ -4,6 +4,7 @@ import {property, state} from 'lit/decorators.js';
 import type {ApiClient} from '@conga-connections/api-client';
 // Importing the widget defines <conga-api-connections> and its children.
 import {define} from '@conga-connections/widget';
+import type {RequestFormEvent} from '@conga-connections/widget';
 import type {Surface} from '../pages.js';
 import type {RuntimeAuthSession} from '../runtime-session.js';
 import type {Settings, Tenant} from '../storage.js';
@@ -12,19 +13,6 @@ import type {ActivePage, ShellServices} from './services.js';
 
 /** Where the shell is shown: the toolbar popup, or one of the panel page's surfaces. */
 export type ShellSurface = 'popup' | Surface;
-
-/**
- * Whether a click inside the tab would open the add or edit form, whose save can show a Client Secret: the popup
- * hands those over to the side panel instead (C4-04: a secret is never shown in the action popup, which closes as
- * soon as it loses focus). Matches the list's documented `create-button` part and its edit links.
- */
-export function opensSecretForm(path: readonly EventTarget[]): boolean {
-  return path.some(
-    (target) =>
-      target instanceof HTMLElement &&
-      ((target.getAttribute('part') ?? '').split(' ').includes('create-button') || target.dataset.control === 'edit'),
-  );
-}
 
 /**
  * @summary The extension's frame around `<conga-api-connections>`: a tenant switcher, the tab for the chosen tenant
@@ -225,10 +213,13 @@ export class CongaExtensionShell extends LitElement {
   };
 
   /** In the popup, the add and edit forms open in the side panel instead (C4-04). */
-  private readonly handleTabClick = (event: Event): void => {
-    if (this.surface !== 'popup' || !opensSecretForm(event.composedPath())) return;
+  /**
+   * The popup hands add and edit over to the side panel: their save can show a Client Secret, and the action popup
+   * closes as soon as it loses focus (C4-04). The list asks first with a cancelable `conga-request-form`.
+   */
+  private readonly handleRequestForm = (event: RequestFormEvent): void => {
+    if (this.surface !== 'popup') return;
     event.preventDefault();
-    event.stopPropagation();
     this.handleSidePanel();
   };
 
@@ -285,12 +276,11 @@ export class CongaExtensionShell extends LitElement {
         .session=${this.session}
         .apiClient=${this.apiClient}
         page-size=${popup ? 10 : 50}
-        @click=${this.tabClickListener}
+        @conga-request-form=${this.handleRequestForm}
       ></conga-api-connections>`;
   }
 
   /** Capturing, so it runs before the buttons inside the tab (Enter and Space on a button arrive as clicks too). */
-  private readonly tabClickListener = {handleEvent: this.handleTabClick, capture: true};
 }
 
 define('conga-extension-shell', CongaExtensionShell);

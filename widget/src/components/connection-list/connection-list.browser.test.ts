@@ -8,6 +8,7 @@ import {AnnounceEvent} from '../../events/announce-event.js';
 import {ConnectionCreatedEvent} from '../../events/connection-created-event.js';
 import {ConnectionStatusChangedEvent} from '../../events/connection-status-changed-event.js';
 import {FormClosedEvent} from '../../events/form-closed-event.js';
+import {RequestFormEvent} from '../../events/request-form-event.js';
 import {messages} from '../../messages.js';
 import '../api-connections/api-connections.js';
 import type {CongaApiConnections} from '../api-connections/api-connections.js';
@@ -580,6 +581,24 @@ describe('<conga-connection-list>', () => {
   // Events
 
   describe('events', () => {
+    it('asks with a cancelable conga-request-form before opening a form, and opens none when the host cancels', async () => {
+      const {root, list} = await mount();
+      const requests: RequestFormEvent[] = [];
+      root.addEventListener(RequestFormEvent.eventName, (event) => {
+        requests.push(event);
+        event.preventDefault();
+      });
+      $(list, '[part~="create-button"][data-type="UItoAPI"]').click();
+      await list.updateComplete;
+      expect(requests.map((r) => [r.mode, r.connectionType, r.externalIdentifier])).to.deep.equal([
+        ['create', 'UItoAPI', undefined],
+      ]);
+      expect(requests[0]!.composed && requests[0]!.cancelable).to.equal(true);
+      const form = list.shadowRoot?.querySelector('conga-connection-form');
+      const opened = form?.shadowRoot?.querySelector('dialog[open]');
+      expect(opened ?? null).to.equal(null);
+    });
+
     it('deactivates after confirmation, updates the row, announces, dispatches the event and refocuses the button', async () => {
       const {root, list, api} = await mount();
       const said = announcements(list);

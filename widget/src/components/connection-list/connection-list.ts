@@ -25,6 +25,7 @@ import {AnnounceEvent} from '../../events/announce-event.js';
 import type {ConnectionCreatedEvent} from '../../events/connection-created-event.js';
 import {ConnectionStatusChangedEvent} from '../../events/connection-status-changed-event.js';
 import type {ConnectionUpdatedEvent} from '../../events/connection-updated-event.js';
+import {RequestFormEvent} from '../../events/request-form-event.js';
 import {messages} from '../../messages.js';
 import shared from '../../styles/shared.js';
 import {describeError} from '../error-state/error-state.js';
@@ -228,6 +229,7 @@ async function loadAllConnections(api: ApiClient, signal: AbortSignal): Promise<
  * memory, rendering only the current page, so it stays responsive with 100,000 connections.
  *
  * @slot empty - Shown when the organization has no API connections (default: a short explanation).
+ * @event conga-request-form - Cancelable: the admin asked to add or edit a connection; cancel it to show the form elsewhere.
  * @event conga-connection-status-changed - The server confirmed an activation or deactivation.
  * @event conga-connection-created - Bubbles up from the add form: the server created a connection (`connection`, never its secret).
  * @event conga-connection-updated - Bubbles up from the edit form: the server saved a connection (`connection`, `secretRegenerated`).
@@ -526,6 +528,9 @@ export class CongaConnectionList extends LitElement {
   };
 
   async #openForm(request: FormRequest): Promise<void> {
+    // Hosts may take the form elsewhere (RequestFormEvent); a cancelled request opens nothing here.
+    const intent = new RequestFormEvent(request.mode, request.connectionType, request.externalIdentifier);
+    if (!this.dispatchEvent(intent)) return;
     this.notice = undefined;
     this.formRequest = request;
     await this.updateComplete;

@@ -26,8 +26,22 @@ function congaDefineCalls() {
   };
 }
 
+/**
+ * Modules in path order: the analyzer lists them in the order the file system returns them, which differs between
+ * checkouts, and the committed manifest must be the same wherever `npm run manifest` runs.
+ * @returns {import('@custom-elements-manifest/analyzer').Plugin}
+ */
+function sortedModules() {
+  return {
+    name: 'conga-sorted-modules',
+    packageLinkPhase({customElementsManifest}) {
+      customElementsManifest.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    },
+  };
+}
+
 export default {
   // The manifest is referenced from widget/package.json; the root package.json is not the element's package.
   packagejson: false,
-  plugins: [congaDefineCalls()],
+  plugins: [congaDefineCalls(), sortedModules()],
 };

@@ -131,7 +131,8 @@ describe('BrowserAuthSession against the emulator', () => {
     expect(walks[0]).toMatchObject({loginForms: 1, consentPages: 1});
     expect(session.state).toMatchObject({
       status: 'signed-in',
-      user: {sub: emulator.users.admin.id},
+      // The ID token names only the user; the name and e-mail come from the userinfo endpoint.
+      user: {sub: emulator.users.admin.id, name: 'Ada Admin', email: emulator.users.admin.username},
       scopes: expect.arrayContaining(['openid', 'api.user-management']) as string[],
     });
     const token = await session.getAccessToken();

@@ -219,7 +219,7 @@ export class PkceFlow {
     } catch (error) {
       throw new AuthError('AUTH_TOKEN_REQUEST_FAILED', {cause: error});
     }
-    const tokens = this.#tokenSet(result, undefined, undefined);
+    const tokens = await this.#withProfile(as, client, this.#tokenSet(result, undefined, undefined));
     return transaction.returnTo === undefined ? {tokens} : {tokens, returnTo: transaction.returnTo};
   }
 
@@ -324,6 +324,29 @@ export class PkceFlow {
       // eslint-disable-next-line @typescript-eslint/no-deprecated -- deliberate, and only for the loopback emulator
       ...(loopback ? {[oauth.allowInsecureRequests]: true} : {}),
     };
+  }
+
+  /**
+   * Fills in the user's name and e-mail from the userinfo endpoint when the ID token has only `sub`, as the
+   * platform's provider (IdentityServer) issues it by default. Cosmetic: a failure keeps the user as they are.
+   */
+  async #withProfile(as: oauth.AuthorizationServer, client: oauth.Client, tokens: TokenSet): Promise<TokenSet> {
+    if (!this.#openId || as.userinfo_endpoint === undefined || tokens.user.sub === '') return tokens;
+    if (tokens.user.name !== undefined || tokens.user.email !== undefined) return tokens;
+    try {
+      const response = await oauth.userInfoRequest(as, client, tokens.accessToken, this.#http());
+      const claims = await oauth.processUserInfoResponse(as, client, tokens.user.sub, response);
+      return {
+        ...tokens,
+        user: {
+          sub: tokens.user.sub,
+          ...(typeof claims.name === 'string' ? {name: claims.name} : {}),
+          ...(typeof claims.email === 'string' ? {email: claims.email} : {}),
+        },
+      };
+    } catch {
+      return tokens;
+    }
   }
 
   #tokenSet(

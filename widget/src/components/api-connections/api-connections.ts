@@ -94,7 +94,25 @@ export class CongaApiConnections extends LitElement {
       // Custom states are a progressive enhancement (older browsers); nothing else depends on them.
     }
     this.addEventListener(AnnounceEvent.eventName, this.handleAnnounce);
+    for (const type of ['keydown', 'keypress', 'keyup']) this.addEventListener(type, this.handleTypingKey);
   }
+
+  /**
+   * Keys typed into the element's own fields stop at its boundary (B6-03). Outside the shadow root they are
+   * retargeted to this element, so a host page's single-key shortcuts ("/" to search, "?" for help) couldn't tell
+   * typing from a shortcut. Keys on buttons and links still bubble, so host keyboard handling keeps working there.
+   */
+  private readonly handleTypingKey = (event: Event): void => {
+    const origin = event.composedPath()[0];
+    if (
+      origin instanceof HTMLInputElement ||
+      origin instanceof HTMLTextAreaElement ||
+      origin instanceof HTMLSelectElement ||
+      (origin instanceof HTMLElement && origin.isContentEditable)
+    ) {
+      event.stopPropagation();
+    }
+  };
 
   override connectedCallback(): void {
     super.connectedCallback();

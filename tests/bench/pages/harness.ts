@@ -1,0 +1,154 @@
+/**
+ * The page side of `npm run bench` (bundled by tests/bench/run.ts, loaded by `/bench.html`): mounts either the built
+ * `<conga-api-connections>` or the bench's reference table against the emulator, and times what the user sees.
+ *
+ * Every timing ends when a frame has been rendered: `afterFrame()` waits for a `requestAnimationFrame` callback and
+ * then for a message posted from it, which runs once that frame's style, layout and paint are done. Interactions
+ * (a sort click, one keystroke of a search) are started at the beginning of a frame, inside its rAF callback, so the
+ * figure is the main-thread time the interaction costs until the frame that shows its result is rendered, with no
+ * wait for the display's next vsync mixed in.
+ */
+import {hostSession} from './host-session.js';
+
+/** What the runner passes to `bench.mount()`. */
+export interface MountOptions {
+  readonly implementation: 'element' | 'reference';
+  /** The module that defines the implementation's element (the built widget, or the reference table). */
+  readonly moduleUrl: string;
+  readonly apiBaseUrl: string;
+  readonly accessToken: string;
+}
+
+/** One measured interaction. */
+export interface Timing {
+  readonly milliseconds: number;
+}
+
+interface Memory {
+  readonly usedJSHeapSize: number;
+}
+
+const MAX_FRAME_WAIT = 120_000;
+
+/** Resolves once the next frame has been rendered, with the time it was done. */
+export function afterFrame(): Promise<number> {
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        channel.port1.close();
+        resolve(performance.now());
+      };
+      channel.port2.postMessage(null);
+    });
+  });
+}
+
+/** Runs `action` at the start of a frame and resolves with the time until that frame has been rendered. */
+function timeFrame(action: () => void): Promise<number> {
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => {
+      const started = performance.now();
+      action();
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        channel.port1.close();
+        resolve(performance.now() - started);
+      };
+      channel.port2.postMessage(null);
+    });
+  });
+}
+
+/** `performance.memory` (Chromium; precise with `--enable-precise-memory-info`). */
+function heapNow(): number {
+  return (performance as Performance & {memory?: Memory}).memory?.usedJSHeapSize ?? 0;
+}
+
+let peakHeap = 0;
+function sampleHeap(): void {
+  peakHeap = Math.max(peakHeap, heapNow());
+  requestAnimationFrame(sampleHeap);
+}
+requestAnimationFrame(sampleHeap);
+
+/** The shadow root that holds the table: the list's inside the element, the reference table's own. */
+let tableRoot: () => ShadowRoot | null | undefined = () => undefined;
+
+function query(selector: string): HTMLElement {
+  const found = tableRoot()?.querySelector<HTMLElement>(selector);
+  if (!found) throw new Error(`nothing matches ${selector}`);
+  return found;
+}
+
+const bench = {
+  /**
+   * Loads the implementation's module, attaches its element and resolves with the time from the attach to the
+   * first frame that shows table rows.
+   */
+  async mount(options: MountOptions): Promise<Timing> {
+    await import(/* @vite-ignore */ options.moduleUrl);
+    let element: HTMLElement;
+    if (options.implementation === 'element') {
+      element = document.createElement('conga-api-connections');
+      Object.assign(element, {session: hostSession(options.accessToken)});
+      element.setAttribute('api-base-url', options.apiBaseUrl);
+      tableRoot = () => element.shadowRoot?.querySelector('conga-connection-list')?.shadowRoot;
+    } else {
+      element = document.createElement('bench-reference-table');
+      Object.assign(element, {apiBaseUrl: options.apiBaseUrl, accessToken: options.accessToken});
+      tableRoot = () => element.shadowRoot;
+    }
+    await afterFrame();
+    const started = performance.now();
+    document.body.append(element);
+    for (;;) {
+      const rendered = await afterFrame();
+      // Rows present when this frame started were painted by it.
+      if (tableRoot()?.querySelector('tbody tr')) return {milliseconds: rendered - started};
+      if (rendered - started > MAX_FRAME_WAIT) throw new Error('no rows after two minutes');
+    }
+  },
+
+  /** Clicks a column's sort button at the start of a frame; resolves with the frame time. */
+  async sort(column: string): Promise<Timing> {
+    const button = query(`button.sort[data-column="${column}"]`);
+    return {
+      milliseconds: await timeFrame(() => {
+        button.click();
+      }),
+    };
+  },
+
+  /** Types one more letter into the search box at the start of a frame; resolves with the frame time. */
+  async type(letter: string): Promise<Timing> {
+    const input = query('#search') as HTMLInputElement;
+    const milliseconds = await timeFrame(() => {
+      input.value += letter;
+      input.dispatchEvent(
+        new InputEvent('input', {bubbles: true, composed: true, data: letter, inputType: 'insertText'}),
+      );
+    });
+    return {milliseconds};
+  },
+
+  /** Table rows in the DOM (the list must never render one per connection). */
+  rows(): number {
+    return tableRoot()?.querySelectorAll('tbody tr').length ?? 0;
+  },
+
+  /** The highest JS heap seen at any frame so far, and the heap now. */
+  heap(): {peak: number; now: number} {
+    const now = heapNow();
+    peakHeap = Math.max(peakHeap, now);
+    return {peak: peakHeap, now};
+  },
+};
+
+declare global {
+  interface Window {
+    bench: typeof bench;
+  }
+}
+
+window.bench = bench;

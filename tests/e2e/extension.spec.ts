@@ -438,8 +438,11 @@ test('C1-08 signs out in every page at once and ends the provider session; the n
   await expect(tab(popup).getByRole('button', {name: 'Sign in', exact: true})).toBeVisible();
   await expect(tab(panel).getByRole('button', {name: 'Sign in', exact: true})).toBeVisible();
   const endSession = await endSessionWindow;
+  // Listen for the close before clicking: the window can close (the flow ends at the redirect URL) before a
+  // listener registered after the click would exist, and then the wait would never end.
+  const closed = endSession.waitForEvent('close');
   await endSession.getByRole('button', {name: 'Sign out'}).click();
-  await endSession.waitForEvent('close');
+  await closed;
   const session = await (await serviceWorker()).evaluate(() => chrome.storage.session.get(null));
   expect(Object.keys(session).filter((key) => key.startsWith('conga:tokens:'))).toEqual([]);
   expect(emulator.requestLog().some((r) => r.path.endsWith('/connect/endsession'))).toBe(true);

@@ -204,6 +204,60 @@ export const messages = {
   secretCloseAnyway: 'Close anyway',
   secretKeepOpen: 'Keep it open',
 
+  // Tools (conga-connection-tools): keys added by the tools' author go below this line.
+  toolsTitle: 'Tools',
+  toolsCheckTitle: 'Check a redirect URI',
+  toolsCheckLabel: 'Redirect URI your app sends',
+  toolsCheckHelp: 'Paste the redirect_uri your app puts in its sign-in request.',
+  toolsCheckButton: 'Check',
+  toolsCheckMatch: 'Matches the registered redirect URI exactly.',
+  toolsCheckNoMatch: (closest: string, difference: string) =>
+    `Doesn't match. Closest registered: ${closest} — differs by ${difference}.`,
+  toolsCheckNoMatchNone: "Doesn't match.",
+  toolsCheckRule: (rule: string) => `Rule: ${rule}`,
+  toolsQuickstartsTitle: 'Quickstarts for this connection',
+  toolsQuickstartsIntro:
+    'Prefilled with this connection’s Client ID and your tenant’s endpoints. They never contain a client secret: use the one you stored when it was shown.',
+  toolsEndpointsUnknown:
+    'The sign-in endpoints of this tenant are unknown (no issuer, and the API base URL is not a known Conga region). Replace <issuer> with your tenant’s login URL.',
+  toolsCurlTitle: 'Get a token with curl (client_credentials)',
+  toolsApiCallTitle: 'Call the API with the token (user-id header)',
+  toolsNodeTitle: 'Node.js (oauth4webapi)',
+  toolsSalesforceTitle: 'Salesforce Auth. Provider',
+  toolsSalesforceConsumerKey: 'Consumer Key',
+  toolsSalesforceConsumerSecret: 'Consumer Secret',
+  toolsSalesforceStoredSecret: '(the secret you stored)',
+  toolsSalesforceAuthorize: 'Authorize Endpoint URL',
+  toolsSalesforceToken: 'Token Endpoint URL',
+  toolsSalesforceUserInfo: 'User Info Endpoint URL',
+  toolsSalesforceScopes: 'Default Scopes',
+  toolsSpaTitle: 'Browser single-page app configuration',
+  toolsSpaCodeTitle: 'Browser sign-in (oauth4webapi)',
+  toolsNoRedirectUri: 'Register a redirect URI first: the single-page app configuration uses the first one.',
+  toolsCopy: 'Copy',
+  toolsCopied: 'Copied',
+  toolsCopyFailed: 'Copy failed — select the text and copy it manually.',
+  // Test sign-in diagnoses (diagnose.ts): one plain-language sentence each.
+  diagnosisInactive:
+    'This connection is inactive, so the platform refuses every sign-in with its Client ID. Reactivate it, then test again.',
+  diagnosisClientRefused:
+    'The platform refused this Client ID (invalid_client). Reload the connection: it may have been deactivated or changed.',
+  diagnosisRedirectNotRegistered: (redirectUri: string, closest: string, difference: string) =>
+    `The redirect URI ${redirectUri} isn't registered on this connection. Closest registered: ${closest} — differs by ${difference}.`,
+  diagnosisRedirectNoneRegistered: (redirectUri: string) =>
+    `The redirect URI ${redirectUri} isn't registered on this connection, which has no redirect URIs yet.`,
+  diagnosisAddRedirectUri: (redirectUri: string) => `Add ${redirectUri} to Redirect URIs`,
+  diagnosisScopeNotAllowed: (scopes: string) =>
+    `The sign-in asked for scopes this connection doesn't allow: ${scopes}. Add them to Allowed Scopes or stop asking for them.`,
+  diagnosisScopeRefused:
+    'The platform refused the requested scopes (invalid_scope). Check Allowed Scopes against the scopes the app asks for.',
+  diagnosisOriginMissing: (origin: string) =>
+    `The browser blocked the token request: ${origin} isn't in this connection's Cors Origins.`,
+  diagnosisAddOrigin: (origin: string) => `Add ${origin} to Cors Origins`,
+  diagnosisAccessDenied: 'The user declined access on the consent page.',
+  diagnosisUnknown: (error: string) =>
+    `Sign-in failed with the platform's error "${error}". The connection's settings don't explain it.`,
+
   // Types
   typeApiToApi: 'API to API',
   typeUiToApi: 'UI to API',

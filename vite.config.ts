@@ -43,6 +43,9 @@ function widgetLibrary(mode: string, outDir = 'widget/dist'): UserConfig {
       lib: {entry: resolve(root, 'widget/src/index.ts'), formats: ['es' as const], fileName: () => fileName},
       rolldownOptions: {
         external,
+        // The lazy chunks (sign-in, the form) import what they share with the module from the module itself, so a
+        // page loads one file up front; Vite's library default ('strict') would split that into a third file.
+        preserveEntrySignatures: 'allow-extension' as const,
         // Vite keeps whitespace in ES libraries by default; this module is shipped as is, so minify it fully.
         output: {minify: true, chunkFileNames: chunkNames(fileName.replace(/\.js$/, ''))},
       },

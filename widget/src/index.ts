@@ -1,10 +1,12 @@
 /** @conga-connections/widget: importing this module defines every element. */
 export {CongaApiConnections} from './components/api-connections/api-connections.js';
 export {CongaConfirmDialog} from './components/confirm-dialog/confirm-dialog.js';
-export {CongaConnectionForm} from './components/connection-form/connection-form.js';
+// The form and the secret hand-off are a chunk loaded on first use (see connection-list.ts): their classes are
+// exported as types only; at run time they are `customElements.get('conga-connection-form')` once defined.
+export type {CongaConnectionForm} from './components/connection-form/connection-form.js';
 export {CongaConnectionList} from './components/connection-list/connection-list.js';
 export {CongaErrorState, describeError} from './components/error-state/error-state.js';
-export {CongaSecretReveal} from './components/secret-reveal/secret-reveal.js';
+export type {CongaSecretReveal} from './components/secret-reveal/secret-reveal.js';
 export {CongaSignIn} from './components/sign-in/sign-in.js';
 export {apiClientContext, authSessionContext, authStateContext} from './context.js';
 export {define, VERSION} from './define.js';

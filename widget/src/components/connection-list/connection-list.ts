@@ -31,8 +31,8 @@ import shared from '../../styles/shared.js';
 import {describeError} from '../error-state/error-state.js';
 import type {CongaConfirmDialog} from '../confirm-dialog/confirm-dialog.js';
 import styles from './connection-list.styles.js';
+import type {CongaConnectionForm} from '../connection-form/connection-form.js';
 import '../confirm-dialog/confirm-dialog.js';
-import '../connection-form/connection-form.js';
 import '../error-state/error-state.js';
 
 /** The columns a user can sort by, in display order. */
@@ -95,6 +95,33 @@ interface FormRequest {
   readonly mode: 'create' | 'edit';
   readonly connectionType: ConnectionType;
   readonly externalIdentifier?: string;
+}
+
+/**
+ * The add and edit form with its one-time secret hand-off and the validation rules: a chunk of its own, loaded in
+ * idle time once the list has loaded (so Add and Edit open at once) or on the first Add or Edit, whichever comes
+ * first. Listing connections doesn't need it, and it is a third of the module (issue 7: 30 KB gzip).
+ */
+let formModule: Promise<unknown> | undefined;
+function loadForm(): Promise<unknown> {
+  formModule ??= import('../connection-form/connection-form.js').catch((error: unknown) => {
+    // A failed load (offline, a redeploy) is tried again on the next Add or Edit.
+    formModule = undefined;
+    throw error;
+  });
+  return formModule;
+}
+
+function isFormDefined(): boolean {
+  return customElements.get('conga-connection-form') !== undefined;
+}
+
+/** Loads the form when the browser is idle (every browser this element supports, but Safari, has idle callbacks). */
+function preloadForm(): void {
+  if (isFormDefined() || formModule) return;
+  const load = () => void loadForm().catch(() => undefined);
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(load, {timeout: 2000});
+  else setTimeout(load, 200);
 }
 
 /** The key of a connection: the platform addresses a connection by (External Identifier, type). */
@@ -287,6 +314,7 @@ export class CongaConnectionList extends LitElement {
     task: async ([api], {signal}) => (api ? buildList(await loadAllConnections(api, signal)) : initialState),
     onComplete: (list) => {
       this.list = list;
+      preloadForm();
     },
   });
 
@@ -532,9 +560,19 @@ export class CongaConnectionList extends LitElement {
     const intent = new RequestFormEvent(request.mode, request.connectionType, request.externalIdentifier);
     if (!this.dispatchEvent(intent)) return;
     this.notice = undefined;
+    if (!isFormDefined()) {
+      try {
+        await loadForm();
+      } catch (error) {
+        const {title} = describeError(error);
+        this.notice = {text: title};
+        this.#announce(title, 'alert');
+        return;
+      }
+    }
     this.formRequest = request;
     await this.updateComplete;
-    const form = this.renderRoot.querySelector('conga-connection-form');
+    const form: CongaConnectionForm | null = this.renderRoot.querySelector('conga-connection-form');
     // The form opens its own modal and closes itself; the list hears about it through its events.
     await form?.updateComplete;
     form?.show();

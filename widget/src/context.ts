@@ -12,3 +12,14 @@ export const authSessionContext = createContext<AuthSession | undefined>(Symbol(
 
 /** An immutable snapshot of the session's state, replaced on every change. */
 export const authStateContext = createContext<AuthState>(Symbol('conga.auth-state'));
+
+/** The root's configuration that children read (never a token or a secret). */
+export interface WidgetConfig {
+  /** The OpenID provider (`issuer` attribute), or '' when the host hands over its own session. */
+  readonly issuer: string;
+  /** The platform's API origin (`api-base-url` attribute), or ''. */
+  readonly apiBaseUrl: string;
+}
+
+/** An immutable snapshot of {@link WidgetConfig}, replaced when the root's `issuer` or `api-base-url` changes. */
+export const configContext = createContext<WidgetConfig>(Symbol('conga.config'));

@@ -5,7 +5,8 @@ import {provide} from '@lit/context';
 import {createApiClient} from '@conga-connections/api-client';
 import type {ApiClient} from '@conga-connections/api-client';
 import type {AuthSession, AuthState} from '@conga-connections/auth';
-import {apiClientContext, authSessionContext, authStateContext} from '../../context.js';
+import {apiClientContext, authSessionContext, authStateContext, configContext} from '../../context.js';
+import type {WidgetConfig} from '../../context.js';
 import {define, VERSION} from '../../define.js';
 import {AnnounceEvent} from '../../events/announce-event.js';
 import {SignedInEvent} from '../../events/signed-in-event.js';
@@ -74,6 +75,10 @@ export class CongaApiConnections extends LitElement {
   @provide({context: authSessionContext}) @state() private providedSession: AuthSession | undefined;
   @provide({context: apiClientContext}) @state() private providedApiClient: ApiClient | undefined;
   @provide({context: authStateContext}) @state() private authState: AuthState = SIGNED_OUT;
+  @provide({context: configContext}) @state() protected config: WidgetConfig = Object.freeze({
+    issuer: '',
+    apiBaseUrl: '',
+  });
 
   @state() private statusMessage = '';
   @state() private alertMessage = '';
@@ -132,6 +137,9 @@ export class CongaApiConnections extends LitElement {
     );
     if (configChanged) this.#chooseSession();
     if (changed.has('apiClient') || changed.has('apiBaseUrl') || configChanged) this.#chooseApiClient();
+    if (changed.has('issuer') || changed.has('apiBaseUrl')) {
+      this.config = Object.freeze({issuer: this.issuer, apiBaseUrl: this.apiBaseUrl});
+    }
   }
 
   /** The host's session, or one built from the attributes; never both. */

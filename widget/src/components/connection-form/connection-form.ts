@@ -38,6 +38,7 @@ import {messages} from '../../messages.js';
 import shared from '../../styles/shared.js';
 import styles from './connection-form.styles.js';
 import '../error-state/error-state.js';
+import '../connection-tools/connection-tools.js';
 import '../secret-reveal/secret-reveal.js';
 import {systemClipboard} from '../secret-reveal/secret-reveal.js';
 import type {ClipboardWriter, CongaSecretReveal} from '../secret-reveal/secret-reveal.js';
@@ -1209,6 +1210,14 @@ export class CongaConnectionForm extends LitElement {
     >
       ${entries.length > 0 ? this.renderSummary(entries) : nothing}
       ${this.activeMode === 'edit' && this.loaded ? this.renderDetails(this.loaded) : nothing}
+      ${
+        this.activeMode === 'edit' && this.loaded
+          ? html`<conga-connection-tools
+              .connection=${this.loaded}
+              .clipboard=${this.clipboard}
+            ></conga-connection-tools>`
+          : nothing
+      }
       <p class="muted note">${messages.formRequiredNote}</p>
       ${this.renderIdentifier()}
       ${this.renderTextField('ClientName', {required: true, help: messages.formHelpClientName})}

@@ -67,7 +67,9 @@ for (const tab of tabs) {
   });
 }
 const first = initialTab();
-if (first) select(first);
+// A tab named in the address (a bookmark, the start banner's link) is remembered too, so the admin comes back to it
+// from the sign-in page, whose callback address carries no tab.
+if (first) select(first, {remember: new URLSearchParams(location.search).has('tab')});
 
 /** Light or dark: follows the system until the admin chooses, and hands the choice to the element too. */
 function applyTheme(dark: boolean): void {

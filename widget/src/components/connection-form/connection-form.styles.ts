@@ -45,6 +45,18 @@ export default css`
     display: grid;
     gap: 0.25rem;
   }
+  /* One column that may shrink below its content: a long option in the External Identifier drop-down (or a long
+     URI) must wrap or scroll inside the dialog, not widen it past the viewport. */
+  form,
+  .field,
+  fieldset,
+  ul.rows {
+    grid-template-columns: minmax(0, 1fr);
+  }
+  select {
+    width: 100%;
+    text-overflow: ellipsis;
+  }
   label,
   legend {
     font-weight: 600;

@@ -85,7 +85,7 @@ export default css`
   }
   table {
     width: 100%;
-    min-width: var(--conga-connection-list-min-table-width, 56rem);
+    min-width: var(--conga-connection-list-min-table-width, 48rem);
     border-collapse: collapse;
   }
   th,
@@ -119,24 +119,38 @@ export default css`
     color: var(--conga-color-text-muted, #59636e);
     font-size: 0.75rem;
   }
-  .identifier,
   .type,
   .status,
   .actions {
     white-space: nowrap;
+  }
+  /* Identifiers and Client IDs are long unbroken strings (GUIDs, 18-character org IDs): they wrap anywhere, so the
+     table fits a desktop width with its Actions column in view instead of scrolling sideways. */
+  .identifier {
+    overflow-wrap: anywhere;
+    min-width: 11.5rem;
+    max-width: 14rem;
+  }
+  .identifier button {
+    text-align: start;
   }
   .name,
   .description {
     overflow-wrap: anywhere;
   }
   .description {
+    min-width: 10rem;
     max-width: 24rem;
   }
   .client-id-cell {
     display: inline-flex;
     gap: 0.375rem;
     align-items: center;
-    white-space: nowrap;
+  }
+  .client-id-cell code {
+    overflow-wrap: anywhere;
+    min-width: 9rem;
+    max-width: 12rem;
   }
   code {
     font-family: var(--conga-font-family-monospace, ui-monospace, monospace);

@@ -15,7 +15,12 @@ const root = resolve(import.meta.dirname, '../..');
 /** Issue 7: the main module, Lit, styles and messages included; `npm run bench` reports the same figure. */
 const BUDGET_GZIP_BYTES = 30 * 1024;
 /** The elements defined by the lazy form chunk (loaded on the first Add or Edit, or when the list is idle). */
-const LAZY_TAGS = ['conga-connection-form', 'conga-secret-reveal'];
+const LAZY_TAGS = ['conga-connection-form', 'conga-secret-reveal', 'conga-connection-tools'];
+/**
+ * A string only oauth4webapi's code holds (one of its error codes), so a chunk that contains it bundles the library.
+ * Its name is no proof: the quickstarts show `import * as oauth from 'oauth4webapi'` as text.
+ */
+const OAUTH_LIBRARY = 'OAUTH_RESPONSE_IS_NOT_CONFORM';
 const MAIN = 'conga-api-connections.js';
 const LIT_EXTERNAL = 'conga-api-connections.lit-external.js';
 
@@ -97,7 +102,7 @@ describe('the built module', () => {
     const defined = (text: string, tag: string) => new RegExp(`[\`'"]${tag}[\`'"]`).test(text);
     const missing = tags.filter((tag) => !LAZY_TAGS.includes(tag) && !defined(code, tag));
     expect(missing, 'elements defined in the sources but not in the module').toEqual([]);
-    expect(code).not.toContain('oauth4webapi');
+    expect(code).not.toContain(OAUTH_LIBRARY);
     const chunks = moduleSpecifiers(code)
       .dynamic.map((specifier) => specifier.slice(2))
       .sort();
@@ -106,9 +111,9 @@ describe('the built module', () => {
     expect(form).toMatch(/^conga-api-connections\.connection-form-[\w-]+\.js$/);
     expect(signInName).toMatch(/^conga-api-connections\.sign-in-[\w-]+\.js$/);
     const signIn = file(signInName ?? '');
-    expect(signIn).toContain('oauth4webapi');
+    expect(signIn).toContain(OAUTH_LIBRARY);
     const formCode = file(form ?? '');
-    expect(formCode).not.toContain('oauth4webapi');
+    expect(formCode).not.toContain(OAUTH_LIBRARY);
     for (const tag of LAZY_TAGS) expect(defined(formCode, tag), `${tag} in ${form ?? ''}`).toBe(true);
     for (const [name, chunk] of [
       [signInName ?? '', signIn],
@@ -135,7 +140,7 @@ describe('the built module', () => {
     const bare = moduleSpecifiers(code).static.filter((s) => !s.startsWith('./'));
     expect(bare.length).toBeGreaterThan(0);
     for (const specifier of bare) expect(specifier).toMatch(/^(?:lit(?:\/.*)?|@lit\/.+)$/);
-    expect(code).not.toContain('oauth4webapi');
+    expect(code).not.toContain(OAUTH_LIBRARY);
     // Lit's own runtime is not in it: no second copy of the renderer when the host already has one.
     expect(code).not.toContain('lit-html');
     expect(code.length).toBeLessThan(file(MAIN).length);

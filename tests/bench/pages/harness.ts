@@ -24,6 +24,25 @@ export interface Timing {
   readonly milliseconds: number;
 }
 
+/** When the list's API requests ran, relative to the attach: how much of "first rows" was the network's. */
+export interface ApiWindow {
+  readonly firstRequest?: number;
+  readonly lastResponse?: number;
+  readonly requests?: number;
+}
+
+function apiWindow(since: number): ApiWindow {
+  const entries = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter(
+    (entry) => entry.startTime >= since && entry.name.includes('/api-connections'),
+  );
+  if (!entries.length) return {};
+  return {
+    firstRequest: Math.min(...entries.map((entry) => entry.startTime)) - since,
+    lastResponse: Math.max(...entries.map((entry) => entry.responseEnd)) - since,
+    requests: entries.length,
+  };
+}
+
 interface Memory {
   readonly usedJSHeapSize: number;
 }
@@ -65,12 +84,14 @@ function heapNow(): number {
   return (performance as Performance & {memory?: Memory}).memory?.usedJSHeapSize ?? 0;
 }
 
+/**
+ * The highest JS heap seen: sampled at every frame while the list loads and after each measured interaction, never
+ * inside a measured frame (reading precise memory info costs a fraction of a millisecond).
+ */
 let peakHeap = 0;
 function sampleHeap(): void {
   peakHeap = Math.max(peakHeap, heapNow());
-  requestAnimationFrame(sampleHeap);
 }
-requestAnimationFrame(sampleHeap);
 
 /** The shadow root that holds the table: the list's inside the element, the reference table's own. */
 let tableRoot: () => ShadowRoot | null | undefined = () => undefined;
@@ -86,7 +107,7 @@ const bench = {
    * Loads the implementation's module, attaches its element and resolves with the time from the attach to the
    * first frame that shows table rows.
    */
-  async mount(options: MountOptions): Promise<Timing> {
+  async mount(options: MountOptions): Promise<Timing & ApiWindow> {
     await import(/* @vite-ignore */ options.moduleUrl);
     let element: HTMLElement;
     if (options.implementation === 'element') {
@@ -104,8 +125,9 @@ const bench = {
     document.body.append(element);
     for (;;) {
       const rendered = await afterFrame();
+      sampleHeap();
       // Rows present when this frame started were painted by it.
-      if (tableRoot()?.querySelector('tbody tr')) return {milliseconds: rendered - started};
+      if (tableRoot()?.querySelector('tbody tr')) return {milliseconds: rendered - started, ...apiWindow(started)};
       if (rendered - started > MAX_FRAME_WAIT) throw new Error('no rows after two minutes');
     }
   },
@@ -113,11 +135,11 @@ const bench = {
   /** Clicks a column's sort button at the start of a frame; resolves with the frame time. */
   async sort(column: string): Promise<Timing> {
     const button = query(`button.sort[data-column="${column}"]`);
-    return {
-      milliseconds: await timeFrame(() => {
-        button.click();
-      }),
-    };
+    const milliseconds = await timeFrame(() => {
+      button.click();
+    });
+    sampleHeap();
+    return {milliseconds};
   },
 
   /** Types one more letter into the search box at the start of a frame; resolves with the frame time. */
@@ -129,6 +151,7 @@ const bench = {
         new InputEvent('input', {bubbles: true, composed: true, data: letter, inputType: 'insertText'}),
       );
     });
+    sampleHeap();
     return {milliseconds};
   },
 
@@ -137,11 +160,10 @@ const bench = {
     return tableRoot()?.querySelectorAll('tbody tr').length ?? 0;
   },
 
-  /** The highest JS heap seen at any frame so far, and the heap now. */
+  /** The highest JS heap sampled so far, and the heap now. */
   heap(): {peak: number; now: number} {
-    const now = heapNow();
-    peakHeap = Math.max(peakHeap, now);
-    return {peak: peakHeap, now};
+    sampleHeap();
+    return {peak: peakHeap, now: heapNow()};
   },
 };
 

@@ -192,8 +192,8 @@ export class BenchReferenceTable extends LitElement {
           )}
         </tbody>
       </table>
-      <button @click=${() => (this.page = Math.max(1, this.page - 1))}>Previous</button>
-      <button @click=${() => (this.page += 1)}>Next</button>`;
+      <button data-page="previous" @click=${() => (this.page = Math.max(1, this.page - 1))}>Previous</button>
+      <button data-page="next" @click=${() => (this.page += 1)}>Next</button>`;
   }
 }
 

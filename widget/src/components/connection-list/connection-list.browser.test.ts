@@ -496,6 +496,76 @@ describe('<conga-connection-list>', () => {
       expect(column(list, 'name')[0]).to.equal('Connection 1199');
     });
 
+    it('sorts more rows than one merge run exactly as the collator does, ties in the server order', async () => {
+      // 1,200 rows: the list's merge sort sorts runs of 256 and merges them; every name appears three times.
+      const connections = generated(1200).map((connection, index) => ({
+        ...connection,
+        ClientName: `Client ${String((index * 37) % 400)} ${['alpha', 'Beta', 'gamma'][index % 3] ?? ''}`,
+      }));
+      const {list} = await mount({seed: {connections}, pageSize: 1200});
+      const pairs = () => {
+        const identifiers = column(list, 'identifier');
+        return column(list, 'name').map((name, index) => `${name}|${identifiers[index] ?? ''}`);
+      };
+      const serverOrder = pairs();
+      const expected = serverOrder
+        .map((pair, index) => ({name: pair.split('|')[0] ?? '', pair, index}))
+        .sort((a, b) => collator.compare(a.name, b.name) || a.index - b.index)
+        .map((entry) => entry.pair);
+      await sortBy(list, 'clientName');
+      expect(pairs()).to.deep.equal(expected);
+      await sortBy(list, 'clientName');
+      expect(column(list, 'name')).to.deep.equal(expected.map((pair) => pair.split('|')[0]).reverse());
+    });
+
+    it('sorts in idle time after the load, to the same order a click sorts to at once', async () => {
+      const connections = generated(1200).map((connection, index) => ({
+        ...connection,
+        ClientName: `Client ${String((index * 37) % 400)} ${['alpha', 'Beta', 'gamma'][index % 3] ?? ''}`,
+      }));
+      const sortedAtOnce = await mount({seed: {connections}, pageSize: 1200});
+      await sortBy(sortedAtOnce.list, 'clientName');
+      const atOnce = column(sortedAtOnce.list, 'identifier');
+      const {list} = await mount({seed: {connections}, pageSize: 1200});
+      // Idle callbacks until the list has had far more idle time than sorting 1,200 rows by every column takes.
+      for (let round = 0; round < 40; round += 1) await new Promise((resolve) => requestIdleCallback(resolve));
+      await sortBy(list, 'clientName');
+      expect(column(list, 'identifier')).to.deep.equal(atOnce);
+    });
+
+    it('narrows a longer search from the rows that matched, and widens a shorter one from every row', async () => {
+      const {list} = await mount({seed: {connections: generated(1200)}});
+      const matching = (needle: string) =>
+        generated(1200).filter((connection) => connection.ClientName?.toLowerCase().includes(needle)).length;
+      const range = () => $(list, '.range').textContent.trim();
+      await sortBy(list, 'clientName');
+      for (const needle of ['connection 1', 'connection 11', 'connection 119', 'connection 11', 'connection']) {
+        await search(list, needle);
+        const count = matching(needle);
+        expect(range(), needle).to.equal(
+          count === 1200
+            ? 'Showing 1–50 of 1,200'
+            : `Showing 1–${String(Math.min(50, count))} of ${String(count)} (filtered from 1,200)`,
+        );
+      }
+    });
+
+    it('drops a row that no longer matches the status filter on the next keystroke, not before', async () => {
+      const {list} = await mount({seed: {connections: generated(1200)}, pageSize: 1200});
+      await choose(list, 'status-filter', 'active');
+      await search(list, 'connection 1');
+      const names = () => column(list, 'name');
+      expect(names()).to.contain('Connection 11');
+      await openStatusDialog(list, 'Connection 11');
+      dialogPart(list, 'confirm-button').click();
+      await waitUntil(
+        () => rowByName(list, 'Connection 11').querySelector('td.status')?.textContent.trim() === messages.inactive,
+        'the row never showed its new status',
+      );
+      await search(list, 'connection 11');
+      expect(names()).to.not.contain('Connection 11');
+    });
+
     it('copies the Client ID with the injected clipboard and announces it', async () => {
       const {list} = await mount();
       const written: string[] = [];

@@ -2,7 +2,6 @@ import {html, LitElement, nothing} from 'lit';
 import type {PropertyValues, TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {ifDefined} from 'lit/directives/if-defined.js';
-import {repeat} from 'lit/directives/repeat.js';
 import {consume} from '@lit/context';
 import {initialState, Task, TaskStatus} from '@lit/task';
 import {
@@ -61,15 +60,23 @@ const NO_CONNECTIONS: ApiConnectionResponse[] = [];
 /** Requests in flight while loading the list: enough to be quick, few enough not to trip the platform's rate limit. */
 const LOAD_CONCURRENCY = 4;
 
-/** One connection as the list holds it: addressed by type and External Identifier, with its search key made once. */
+/** One connection as the list holds it: addressed by type and External Identifier. */
 interface Row {
   readonly key: string;
   readonly connection: ApiConnectionResponse;
   /** `null` when the server sent a type this build doesn't know; such a row is shown but can't be acted on. */
   readonly type: ConnectionType | null;
-  /** Lower-case text of every searchable field, built once per load so a keystroke costs one `includes` per row. */
-  readonly searchKey: string;
 }
+
+/** One page of the load, turned into rows (and their search keys) as soon as it arrives. */
+interface PageRows {
+  readonly rows: Row[];
+  readonly searchKeys: string[];
+}
+
+/** Bits of {@link LoadedList.flags}: what the type and status filters test, one byte per row. */
+const FLAG_ACTIVE = 1;
+const FLAG_TYPE = {APItoAPI: 2, UItoAPI: 4} as const satisfies Record<ConnectionType, number>;
 
 /** One successful load: the rows in the server's order and the caches that live exactly as long as they do. */
 interface LoadedList {
@@ -77,8 +84,19 @@ interface LoadedList {
   readonly indexByKey: ReadonlyMap<string, number>;
   /** The plain connections, handed to the form so it can refuse a type that an identifier already has. */
   readonly connections: ApiConnectionResponse[];
-  /** Row indices in ascending order per column, computed the first time that column is sorted. */
+  /**
+   * Per row, in the same order: the lower-case text of every searchable field, made once as its page arrived, so a
+   * keystroke costs one `includes` per candidate; and the filters' bits. Flat arrays, so a scan of 100,000 rows reads
+   * them in order instead of visiting every row object.
+   */
+  readonly searchKeys: string[];
+  readonly flags: Uint8Array;
+  /** The row indices in the server's order (the unsorted view). */
+  readonly serverOrder: Uint32Array;
+  /** Row indices in ascending order per column: sorted in idle time after the load, or on the column's first click. */
   readonly orders: Map<SortColumn, Uint32Array>;
+  /** Sorts under way in idle time, each a merge sort that can stop after any step. */
+  readonly sorting: Map<SortColumn, Generator<undefined, Uint32Array, undefined>>;
   readonly loadedAt: Date;
 }
 
@@ -89,6 +107,16 @@ interface StatusTarget {
   readonly externalIdentifier: string;
   readonly type: ConnectionType;
   readonly activate: boolean;
+}
+
+/** What a view was computed from. */
+interface ViewInputs {
+  readonly list: LoadedList;
+  readonly needle: string;
+  readonly type: ConnectionType | '';
+  readonly status: StatusFilter;
+  readonly column: SortColumn | undefined;
+  readonly direction: SortDirection;
 }
 
 interface FormRequest {
@@ -166,33 +194,251 @@ function sortValue(row: Row, column: SortColumn): string {
   }
 }
 
-function toRow(connection: ApiConnectionResponse): Row {
-  const type = toConnectionType(connection.APIType);
-  const searchKey = [
-    connection.ExternalIdentifier,
-    connection.ClientName,
-    connection.ClientId,
-    ...connection.RedirectURI,
-    ...connection.CorsOrigins,
-  ]
-    .filter((value): value is string => typeof value === 'string' && value !== '')
-    // A separator no one types, so a search never matches across two fields.
-    .join('\u0000')
-    .toLowerCase();
-  return {key: rowKey(type ?? connection.APIType, connection.ExternalIdentifier), connection, type, searchKey};
+function searchKeyOf(connection: ApiConnectionResponse): string {
+  return (
+    [
+      connection.ExternalIdentifier,
+      connection.ClientName,
+      connection.ClientId,
+      ...connection.RedirectURI,
+      ...connection.CorsOrigins,
+    ]
+      .filter((value): value is string => typeof value === 'string' && value !== '')
+      // A separator no one types, so a search never matches across two fields.
+      .join('\u0000')
+      .toLowerCase()
+  );
 }
 
-function buildList(connections: ApiConnectionResponse[]): LoadedList {
+function toPageRows(connections: readonly ApiConnectionResponse[]): PageRows {
+  const rows = connections.map((connection): Row => {
+    const type = toConnectionType(connection.APIType);
+    return {key: rowKey(type ?? connection.APIType, connection.ExternalIdentifier), connection, type};
+  });
+  return {rows, searchKeys: connections.map(searchKeyOf)};
+}
+
+function flagsOf(row: Row): number {
+  return (row.connection.IsActive ? FLAG_ACTIVE : 0) | (row.type ? FLAG_TYPE[row.type] : 0);
+}
+
+function buildList(pages: readonly PageRows[]): LoadedList {
   const rows: Row[] = [];
+  const searchKeys: string[] = [];
   const indexByKey = new Map<string, number>();
-  for (const connection of connections) {
-    const row = toRow(connection);
-    // A connection created while the pages were loading shifts later pages by one: keep its first copy only.
-    if (indexByKey.has(row.key)) continue;
-    indexByKey.set(row.key, rows.length);
-    rows.push(row);
+  for (const page of pages) {
+    page.rows.forEach((row, index) => {
+      // A connection created while the pages were loading shifts later pages by one: keep its first copy only.
+      if (indexByKey.has(row.key)) return;
+      indexByKey.set(row.key, rows.length);
+      rows.push(row);
+      searchKeys.push(page.searchKeys[index] ?? '');
+    });
   }
-  return {rows, indexByKey, connections: rows.map((row) => row.connection), orders: new Map(), loadedAt: new Date()};
+  const flags = new Uint8Array(rows.length);
+  const serverOrder = new Uint32Array(rows.length);
+  rows.forEach((row, index) => {
+    flags[index] = flagsOf(row);
+    serverOrder[index] = index;
+  });
+  return {
+    rows,
+    indexByKey,
+    connections: rows.map((row) => row.connection),
+    searchKeys,
+    flags,
+    serverOrder,
+    orders: new Map(),
+    sorting: new Map(),
+    loadedAt: new Date(),
+  };
+}
+
+/** Comparisons between two pauses of a merge sort: a fraction of a millisecond. */
+const SORT_STEP = 1024;
+/** Runs sorted natively before merging. */
+const SORT_RUN = 256;
+
+let sharedCollator: Intl.Collator | undefined;
+/** The one collator of every sort: numeric ("2" before "10"), case- and accent-insensitive. */
+function collator(): Intl.Collator {
+  sharedCollator ??= new Intl.Collator(undefined, {numeric: true, sensitivity: 'base'});
+  return sharedCollator;
+}
+
+/** Every sort orders by the collator, and ties keep the server's order, so a sort gives the same result every time. */
+function byValue(values: readonly string[]): (a: number, b: number) => number {
+  const {compare} = collator();
+  return (a, b) => compare(values[a] ?? '', values[b] ?? '') || a - b;
+}
+
+/**
+ * A counting sort for a column with few distinct values (Type, Status): the distinct values are sorted with the
+ * collator and every row is placed by its value's rank, in one pass. Undefined when there are too many distinct
+ * values for that to pay.
+ */
+function sortByRank(values: readonly string[]): Uint32Array | undefined {
+  const limit = Math.max(16, values.length >> 6);
+  const idOf = new Map<string, number>();
+  const ids = new Uint32Array(values.length);
+  for (let index = 0; index < values.length; index += 1) {
+    const value = values[index] ?? '';
+    let id = idOf.get(value);
+    if (id === undefined) {
+      if (idOf.size >= limit) return undefined;
+      id = idOf.size;
+      idOf.set(value, id);
+    }
+    ids[index] = id;
+  }
+  const distinct = [...idOf.keys()];
+  const {compare} = collator();
+  const sorted = distinct.map((_, id) => id).sort((a, b) => compare(distinct[a] ?? '', distinct[b] ?? ''));
+  // Distinct values the collator calls equal ("a" and "A") share a rank, so their rows keep the server's order.
+  const rankOf = new Uint32Array(distinct.length);
+  let rank = 0;
+  sorted.forEach((id, position) => {
+    if (position > 0 && compare(distinct[sorted[position - 1] ?? 0] ?? '', distinct[id] ?? '') !== 0) rank += 1;
+    rankOf[id] = rank;
+  });
+  // Where each rank's rows start, then each row in the server's order at the next place of its rank.
+  const next = new Uint32Array(rank + 1);
+  for (const id of ids) next[rankOf[id] ?? 0] = (next[rankOf[id] ?? 0] ?? 0) + 1;
+  let start = 0;
+  next.forEach((count, at) => {
+    next[at] = start;
+    start += count;
+  });
+  const order = new Uint32Array(values.length);
+  ids.forEach((id, index) => {
+    const at = rankOf[id] ?? 0;
+    const place = next[at] ?? 0;
+    order[place] = index;
+    next[at] = place + 1;
+  });
+  return order;
+}
+
+/** Sorts at once, with the engine's own (adaptive) sort: the fastest way when the admin is waiting for it. */
+function sortAtOnce(values: readonly string[]): Uint32Array {
+  return sortByRank(values) ?? Uint32Array.from(Array.from(values.keys()).sort(byValue(values)));
+}
+
+/**
+ * The same order as {@link sortAtOnce}, as a bottom-up merge sort that pauses every {@link SORT_STEP} comparisons, so
+ * idle time can run it in slices that never hold up a keystroke. Already ordered and reversed stretches cost one
+ * comparison per run instead of a merge.
+ */
+function* sortInSlices(values: readonly string[]): Generator<undefined, Uint32Array, undefined> {
+  const ranked = sortByRank(values);
+  if (ranked) return ranked;
+  yield;
+  const order = byValue(values);
+  const length = values.length;
+  let source = new Uint32Array(length);
+  for (let index = 0; index < length; index += 1) source[index] = index;
+  for (let start = 0; start < length; start += SORT_RUN) {
+    const run = source.subarray(start, Math.min(length, start + SORT_RUN));
+    let ascending = true;
+    let descending = true;
+    for (let index = 1; index < run.length && (ascending || descending); index += 1) {
+      const comparison = order(run[index - 1] ?? 0, run[index] ?? 0);
+      ascending &&= comparison < 0;
+      descending &&= comparison > 0;
+    }
+    if (descending) run.reverse();
+    else if (!ascending) run.sort(order);
+    yield;
+  }
+  let target = new Uint32Array(length);
+  for (let width = SORT_RUN; width < length; width *= 2) {
+    for (let low = 0; low < length; low += 2 * width) {
+      const middle = Math.min(low + width, length);
+      const high = Math.min(low + 2 * width, length);
+      if (middle >= high || order(source[middle - 1] ?? 0, source[middle] ?? 0) < 0) {
+        target.set(source.subarray(low, high), low);
+        continue;
+      }
+      if (order(source[high - 1] ?? 0, source[low] ?? 0) < 0) {
+        target.set(source.subarray(middle, high), low);
+        target.set(source.subarray(low, middle), low + high - middle);
+        continue;
+      }
+      let left = low;
+      let right = middle;
+      let out = low;
+      let steps = 0;
+      while (left < middle && right < high) {
+        const fromRight = order(source[right] ?? 0, source[left] ?? 0) < 0;
+        target[out] = (fromRight ? source[right] : source[left]) ?? 0;
+        out += 1;
+        if (fromRight) right += 1;
+        else left += 1;
+        steps += 1;
+        if (steps === SORT_STEP) {
+          steps = 0;
+          yield;
+        }
+      }
+      target.set(source.subarray(left, middle), out);
+      target.set(source.subarray(right, high), out + middle - left);
+    }
+    [source, target] = [target, source];
+    yield;
+  }
+  return source;
+}
+
+/** The row indices in ascending order of `column`: finishes the idle sort under way, or sorts at once. */
+function sortNow(list: LoadedList, column: SortColumn): Uint32Array {
+  let order = list.orders.get(column);
+  if (order) return order;
+  const job = list.sorting.get(column);
+  if (job) {
+    let step = job.next();
+    while (!step.done) step = job.next();
+    order = step.value;
+    list.sorting.delete(column);
+  } else {
+    order = sortAtOnce(list.rows.map((row) => sortValue(row, column)));
+  }
+  list.orders.set(column, order);
+  return order;
+}
+
+/** Sorts `column` in slices until it is done or `stop()` says so. */
+function sortSome(list: LoadedList, column: SortColumn, stop: () => boolean): void {
+  let job = list.sorting.get(column);
+  if (!job) {
+    job = sortInSlices(list.rows.map((row) => sortValue(row, column)));
+    list.sorting.set(column, job);
+  }
+  for (;;) {
+    const step = job.next();
+    if (step.done) {
+      list.sorting.delete(column);
+      list.orders.set(column, step.value);
+      return;
+    }
+    if (stop()) return;
+  }
+}
+
+/** The longest slice of idle time one batch of sorting takes, so a keystroke never waits longer than that. */
+const IDLE_SLICE_MS = 8;
+
+/** Calls `callback` with the idle time there is (a few milliseconds where idle callbacks don't exist). */
+function whenIdle(callback: (remaining: () => number) => void): void {
+  if (typeof requestIdleCallback === 'function') {
+    requestIdleCallback((deadline) => {
+      callback(() => deadline.timeRemaining());
+    });
+  } else {
+    setTimeout(() => {
+      const end = performance.now() + IDLE_SLICE_MS;
+      callback(() => end - performance.now());
+    }, 50);
+  }
 }
 
 /**
@@ -200,7 +446,7 @@ function buildList(connections: ApiConnectionResponse[]): LoadedList {
  * Newest first, because a connection created during the load then only repeats a row (dropped by `buildList`)
  * instead of pushing one off the pages already fetched; the platform has no delete, so none can disappear.
  */
-async function loadAllConnections(api: ApiClient, signal: AbortSignal): Promise<ApiConnectionResponse[]> {
+async function loadAllPages(api: ApiClient, signal: AbortSignal): Promise<PageRows[]> {
   const pageSize = API_CLIENT_LIMITS.maxPageSize;
   const query = {sortField: 'CreatedDate', sortDirection: 'DESC', pageSize} as const satisfies ConnectionListParams;
   // One failed page aborts its siblings: nobody waits for pages of a load that has already failed.
@@ -208,7 +454,9 @@ async function loadAllConnections(api: ApiClient, signal: AbortSignal): Promise<
   const options = {signal: AbortSignal.any([signal, siblings.signal])};
   const fetchPage = async (pageNumber: number) => {
     try {
-      return await api.apiConnections.list({...query, pageNumber}, options);
+      const page = await api.apiConnections.list({...query, pageNumber}, options);
+      // Rows and search keys are made while the other pages are still on their way, not all at the end.
+      return {...page, rows: toPageRows(page.items)};
     } catch (error) {
       siblings.abort(error);
       throw error;
@@ -216,7 +464,7 @@ async function loadAllConnections(api: ApiClient, signal: AbortSignal): Promise<
   };
 
   const first = await fetchPage(1);
-  const pages: ApiConnectionResponse[][] = [first.items];
+  const pages: PageRows[] = [first.rows];
   const isFull = (page: {items: unknown[]; hasMoreRecords: boolean | null}) =>
     page.hasMoreRecords ?? page.items.length >= pageSize;
 
@@ -227,7 +475,7 @@ async function loadAllConnections(api: ApiClient, signal: AbortSignal): Promise<
       while (next <= pageCount) {
         const pageNumber = next;
         next += 1;
-        pages[pageNumber - 1] = (await fetchPage(pageNumber)).items;
+        pages[pageNumber - 1] = (await fetchPage(pageNumber)).rows;
       }
     };
     await Promise.all(Array.from({length: Math.min(LOAD_CONCURRENCY, Math.max(pageCount - 1, 0))}, worker));
@@ -240,12 +488,12 @@ async function loadAllConnections(api: ApiClient, signal: AbortSignal): Promise<
       );
       for (const page of batch) {
         if (!more) break;
-        pages.push(page.items);
+        pages.push(page.rows);
         more = isFull(page) && page.items.length > 0;
       }
     }
   }
-  return pages.flat();
+  return pages;
 }
 
 /**
@@ -302,6 +550,10 @@ export class CongaConnectionList extends LitElement {
 
   /** Row indices that pass the search and filters, in display order. Recomputed only when those inputs change. */
   #view: Uint32Array = new Uint32Array(0);
+  /** What {@link #view} was computed from: a longer search of the same view only narrows it. */
+  #viewInputs: ViewInputs | undefined;
+  /** Two buffers of one index per row, taking turns to hold the view, so a keystroke allocates nothing. */
+  #viewBuffers: [Uint32Array, Uint32Array] = [new Uint32Array(0), new Uint32Array(0)];
   #internals: ElementInternals | undefined;
   /** The row to reveal and focus once the form has closed after a create or an edit. */
   #savedKey: string | undefined;
@@ -311,16 +563,20 @@ export class CongaConnectionList extends LitElement {
 
   private readonly connections = new Task(this, {
     args: () => [this.api] as const,
-    task: async ([api], {signal}) => (api ? buildList(await loadAllConnections(api, signal)) : initialState),
+    task: async ([api], {signal}) => (api ? buildList(await loadAllPages(api, signal)) : initialState),
     onComplete: (list) => {
       this.list = list;
       preloadForm();
+      this.#sortWhenIdle(list);
     },
   });
 
-  /** The form's External Identifier drop-down. A failure only leaves it empty: the list itself still works. */
+  /**
+   * The form's External Identifier drop-down. A failure only leaves it empty: the list itself still works. Asked for
+   * once the connections are in, so it never competes with the pages the admin is waiting for.
+   */
   private readonly integrations = new Task(this, {
-    args: () => [this.api] as const,
+    args: () => [this.list ? this.api : undefined] as const,
     task: ([api], {signal}): Promise<ExternalIntegration[]> | typeof initialState =>
       api ? api.externalIntegrations.list({pageSize: API_CLIENT_LIMITS.maxPageSize}, {signal}) : initialState,
   });
@@ -361,45 +617,80 @@ export class CongaConnectionList extends LitElement {
 
   /** Row indices sorted ascending by `column`: one sort per column per load, then reused in both directions. */
   #order(list: LoadedList, column: SortColumn): Uint32Array {
-    let order = list.orders.get(column);
-    if (!order) {
-      const values = list.rows.map((row) => sortValue(row, column));
-      const {compare} = new Intl.Collator(undefined, {numeric: true, sensitivity: 'base'});
-      order = Uint32Array.from(list.rows.keys());
-      // Ties keep the server's order (newest first), so the result is the same on every sort.
-      order.sort((a, b) => compare(values[a] ?? '', values[b] ?? '') || a - b);
-      list.orders.set(column, order);
-    }
-    return order;
+    return sortNow(list, column);
   }
 
-  /** The only work a keystroke causes: one pass over the pre-sorted indices, comparing precomputed keys. */
+  /**
+   * Sorts every column in idle time after a load, a few milliseconds at a time, so the first click on a header only
+   * has to show the result. Stops when another load replaces this one or the element leaves the page.
+   */
+  #sortWhenIdle(list: LoadedList): void {
+    whenIdle((remaining) => {
+      if (this.list !== list || !this.isConnected) return;
+      const end = performance.now() + Math.min(IDLE_SLICE_MS, remaining());
+      const column = SORT_COLUMNS.find((candidate) => !list.orders.has(candidate));
+      if (!column) return;
+      sortSome(list, column, () => performance.now() >= end);
+      this.#sortWhenIdle(list);
+    });
+  }
+
+  /**
+   * The only work a keystroke causes: one pass over the candidate rows, testing precomputed keys and flags. The
+   * candidates are every row in the sorted (or server) order, or, when the search only got longer, the rows that
+   * matched before, since a row without "por" can't contain "port".
+   */
   #computeView(): void {
-    const list = this.list;
-    if (!list) {
+    const loaded = this.list;
+    if (!loaded) {
       this.#view = new Uint32Array(0);
+      this.#viewInputs = undefined;
       return;
     }
-    const {rows} = list;
-    const order = this.sortColumn ? this.#order(list, this.sortColumn) : undefined;
-    const descending = order !== undefined && this.sortDirection === SORT_DIRECTIONS.descending;
-    const needle = this.search.trim().toLowerCase();
-    const type = this.typeFilter;
-    const status = this.statusFilter;
-    const view = new Uint32Array(rows.length);
+    const inputs: ViewInputs = {
+      list: loaded,
+      needle: this.search.trim().toLowerCase(),
+      type: this.typeFilter,
+      status: this.statusFilter,
+      column: this.sortColumn,
+      direction: this.sortDirection,
+    };
+    const previous = this.#viewInputs;
+    const narrowing =
+      previous?.list === inputs.list &&
+      previous.type === inputs.type &&
+      previous.status === inputs.status &&
+      previous.column === inputs.column &&
+      previous.direction === inputs.direction &&
+      inputs.needle.includes(previous.needle);
+    const candidates = narrowing ? this.#view : inputs.column ? this.#order(loaded, inputs.column) : loaded.serverOrder;
+    const reversed = !narrowing && inputs.column !== undefined && inputs.direction === SORT_DIRECTIONS.descending;
+    let [buffer, other] = this.#viewBuffers;
+    if (buffer.length !== loaded.rows.length) {
+      buffer = new Uint32Array(loaded.rows.length);
+      other = new Uint32Array(loaded.rows.length);
+    } else if (this.#view.buffer === buffer.buffer) {
+      [buffer, other] = [other, buffer];
+    }
+    this.#viewBuffers = [buffer, other];
+    const {searchKeys, flags} = loaded;
+    const {needle} = inputs;
+    const typeBit = inputs.type ? FLAG_TYPE[inputs.type] : 0;
+    const statusMask = inputs.status ? FLAG_ACTIVE : 0;
+    const statusBits = inputs.status === STATUS_FILTERS.active ? FLAG_ACTIVE : 0;
+    const last = candidates.length - 1;
     let count = 0;
-    for (let position = 0; position < rows.length; position += 1) {
-      const at = descending ? rows.length - 1 - position : position;
-      const index = order ? (order[at] ?? at) : at;
-      const row = rows[index];
-      if (!row) continue;
-      if (type && row.type !== type) continue;
-      if (status && row.connection.IsActive !== (status === STATUS_FILTERS.active)) continue;
-      if (needle && !row.searchKey.includes(needle)) continue;
-      view[count] = index;
+    for (let position = 0; position <= last; position += 1) {
+      const index = candidates[reversed ? last - position : position] ?? 0;
+      const bits = flags[index] ?? 0;
+      if (typeBit && !(bits & typeBit)) continue;
+      if ((bits & statusMask) !== statusBits) continue;
+      if (needle && !searchKeys[index]?.includes(needle)) continue;
+      buffer[count] = index;
       count += 1;
     }
-    this.#view = view.subarray(0, count);
+    this.#view = buffer.subarray(0, count);
+    this.#viewInputs = inputs;
   }
 
   #row(key: string | undefined): Row | undefined {
@@ -682,7 +973,12 @@ export class CongaConnectionList extends LitElement {
     const connection = {...row.connection, IsActive: isActive};
     list.rows[index] = {...row, connection};
     list.connections[index] = connection;
+    list.flags[index] = flagsOf(list.rows[index]);
     list.orders.delete('status');
+    list.sorting.delete('status');
+    // The next search, filter or sort starts from every row again, not from this view, which may now hold a row
+    // that no longer matches the status filter.
+    this.#viewInputs = undefined;
     this.requestUpdate();
   }
 
@@ -783,11 +1079,11 @@ export class CongaConnectionList extends LitElement {
                     </tr>
                   </thead>
                   <tbody>
-                    ${repeat(
-                      pageRows,
-                      (row) => row.key,
-                      (row) => this.renderRow(row),
-                    )}
+                    ${
+                      // Not keyed: a search, sort or page change replaces the whole page of rows, and reusing the
+                      // same row elements only updates their text, instead of building every row again.
+                      pageRows.map((row) => this.renderRow(row))
+                    }
                   </tbody>
                 </table>
               </div>

@@ -256,8 +256,8 @@ function buildList(pages: readonly PageRows[]): LoadedList {
 
 /** Comparisons between two pauses of a merge sort: a fraction of a millisecond. */
 const SORT_STEP = 1024;
-/** Runs sorted natively before merging. */
-const SORT_RUN = 256;
+/** Rows per run sorted with the engine's sort before merging: a few milliseconds of work each. */
+const SORT_RUN = {min: 256, max: 2048, perList: 64} as const;
 
 let sharedCollator: Intl.Collator | undefined;
 /** The one collator of every sort: numeric ("2" before "10"), case- and accent-insensitive. */
@@ -325,9 +325,9 @@ function sortAtOnce(values: readonly string[]): Uint32Array {
 }
 
 /**
- * The same order as {@link sortAtOnce}, as a bottom-up merge sort that pauses every {@link SORT_STEP} comparisons, so
- * idle time can run it in slices that never hold up a keystroke. Already ordered and reversed stretches cost one
- * comparison per run instead of a merge.
+ * The same order as {@link sortAtOnce}, in slices that never hold up a keystroke: runs of up to 2,048 rows sorted by the
+ * engine (one run per slice), then merged bottom-up, pausing every {@link SORT_STEP} comparisons. Runs already
+ * in order, or in reverse order, cost one comparison per merge instead of a merge.
  */
 function* sortInSlices(values: readonly string[]): Generator<undefined, Uint32Array, undefined> {
   const ranked = sortByRank(values);
@@ -337,21 +337,15 @@ function* sortInSlices(values: readonly string[]): Generator<undefined, Uint32Ar
   const length = values.length;
   let source = new Uint32Array(length);
   for (let index = 0; index < length; index += 1) source[index] = index;
-  for (let start = 0; start < length; start += SORT_RUN) {
-    const run = source.subarray(start, Math.min(length, start + SORT_RUN));
-    let ascending = true;
-    let descending = true;
-    for (let index = 1; index < run.length && (ascending || descending); index += 1) {
-      const comparison = order(run[index - 1] ?? 0, run[index] ?? 0);
-      ascending &&= comparison < 0;
-      descending &&= comparison > 0;
-    }
-    if (descending) run.reverse();
-    else if (!ascending) run.sort(order);
+  const runLength = Math.max(SORT_RUN.min, Math.min(SORT_RUN.max, Math.ceil(length / SORT_RUN.perList)));
+  for (let start = 0; start < length; start += runLength) {
+    const run = source.subarray(start, Math.min(length, start + runLength));
+    // An array's sort (adaptive, unlike a typed array's) makes short work of stretches already in order.
+    run.set(Array.from(run).sort(order));
     yield;
   }
   let target = new Uint32Array(length);
-  for (let width = SORT_RUN; width < length; width *= 2) {
+  for (let width = runLength; width < length; width *= 2) {
     for (let low = 0; low < length; low += 2 * width) {
       const middle = Math.min(low + width, length);
       const high = Math.min(low + 2 * width, length);

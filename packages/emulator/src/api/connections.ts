@@ -264,6 +264,21 @@ function preconditionFailed(
   return fail(412, ['Changed by someone else since you opened it.'], {ETag: etagOf(connection)});
 }
 
+/** The connection a write addresses, once its type, existence and `If-Match` precondition have been checked. */
+function findForWrite(
+  store: Store,
+  settings: ApiSettings,
+  externalIdentifier: string,
+  query: URLSearchParams,
+  ifMatch: string | undefined,
+): {type: ConnectionType; connection: StoredConnection} | ApiResult {
+  const type = readType(query);
+  if (typeof type !== 'string') return type;
+  const connection = store.findConnection(externalIdentifier, type);
+  if (!connection) return notFound();
+  return preconditionFailed(settings, connection, ifMatch) ?? {type, connection};
+}
+
 /**
  * `PUT /api-connections/{externalIdentifier}?apiConnectionType=…`. Fields left out of the body keep their value.
  * An API-to-API save regenerates the secret and the old one stops working at once (PLATFORM.md §1.5).
@@ -277,12 +292,9 @@ export function updateConnection(
   body: unknown,
   ifMatch: string | undefined,
 ): ApiResult {
-  const type = readType(query);
-  if (typeof type !== 'string') return type;
-  const connection = store.findConnection(externalIdentifier, type);
-  if (!connection) return notFound();
-  const stale = preconditionFailed(settings, connection, ifMatch);
-  if (stale) return stale;
+  const target = findForWrite(store, settings, externalIdentifier, query, ifMatch);
+  if ('status' in target) return target;
+  const {type, connection} = target;
   const draft = readDraft(body);
   if ('status' in draft) return draft;
 
@@ -319,12 +331,9 @@ export function setConnectionStatus(
   body: unknown,
   ifMatch: string | undefined,
 ): ApiResult {
-  const type = readType(query);
-  if (typeof type !== 'string') return type;
-  const connection = store.findConnection(externalIdentifier, type);
-  if (!connection) return notFound();
-  const stale = preconditionFailed(settings, connection, ifMatch);
-  if (stale) return stale;
+  const target = findForWrite(store, settings, externalIdentifier, query, ifMatch);
+  if ('status' in target) return target;
+  const {connection} = target;
   const keys = typeof body === 'object' && body !== null ? Object.keys(body) : [];
   const isActive = (body as {IsActive?: unknown} | null)?.IsActive;
   if (typeof isActive !== 'boolean' || keys.some((k) => k !== 'IsActive')) {

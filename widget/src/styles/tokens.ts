@@ -1,22 +1,5 @@
 import {css} from 'lit';
 
-/** The dark palette, applied by the `theme` attribute or, without one, by the system's preference. */
-const dark = css`
-  --conga-color-text: #e6edf3;
-  --conga-color-text-muted: #9198a1;
-  --conga-color-surface: #0d1117;
-  --conga-color-surface-raised: #161b22;
-  --conga-color-border: #3d444d;
-  --conga-color-accent: #4493f8;
-  --conga-color-accent-text: #0d1117;
-  --conga-color-danger: #f85149;
-  --conga-color-success: #3fb950;
-  --conga-color-warning: #d29922;
-  --conga-color-focus: #4493f8;
-  --conga-color-backdrop: rgb(0 0 0 / 0.65);
-  color-scheme: dark;
-`;
-
 /**
  * Design tokens, declared on the root element only; every child reads them through inheritance, always with a
  * fallback. A host page overrides any of them from outside (`conga-api-connections {--conga-color-accent: …}`),
@@ -43,11 +26,35 @@ export default css`
     color-scheme: light;
   }
   :host([theme='dark']) {
-    ${dark}
+    --conga-color-text: #e6edf3;
+    --conga-color-text-muted: #9198a1;
+    --conga-color-surface: #0d1117;
+    --conga-color-surface-raised: #161b22;
+    --conga-color-border: #3d444d;
+    --conga-color-accent: #4493f8;
+    --conga-color-accent-text: #0d1117;
+    --conga-color-danger: #f85149;
+    --conga-color-success: #3fb950;
+    --conga-color-warning: #d29922;
+    --conga-color-focus: #4493f8;
+    --conga-color-backdrop: rgb(0 0 0 / 0.65);
+    color-scheme: dark;
   }
   @media (prefers-color-scheme: dark) {
     :host(:not([theme='light'])) {
-      ${dark}
+      --conga-color-text: #e6edf3;
+      --conga-color-text-muted: #9198a1;
+      --conga-color-surface: #0d1117;
+      --conga-color-surface-raised: #161b22;
+      --conga-color-border: #3d444d;
+      --conga-color-accent: #4493f8;
+      --conga-color-accent-text: #0d1117;
+      --conga-color-danger: #f85149;
+      --conga-color-success: #3fb950;
+      --conga-color-warning: #d29922;
+      --conga-color-focus: #4493f8;
+      --conga-color-backdrop: rgb(0 0 0 / 0.65);
+      color-scheme: dark;
     }
   }
 `;

@@ -9,7 +9,11 @@ export const CONNECTION_TYPES = ['APItoAPI', 'UItoAPI'] as const;
 /** A connection type: `APItoAPI` (confidential client with a secret) or `UItoAPI` (public PKCE client). */
 export type ConnectionType = (typeof CONNECTION_TYPES)[number];
 
-/** The fields the API connection list may be sorted by (A6-01: nothing else is ever sent). */
+/**
+ * The fields the API connection list may be sorted by (A6-01: nothing else is ever sent). The shared rules hold the
+ * same list; it is written here again so the list's module doesn't pull the rules into the main bundle (they load
+ * with the form), and a test keeps the two equal.
+ */
 export const SORT_FIELDS = [
   'APIType',
   'ClientName',

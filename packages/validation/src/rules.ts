@@ -235,6 +235,23 @@ interface Authority {
   rest: string;
 }
 
+/**
+ * The host and port checks every URL-like field shares, after its authority was split: a parsed URL, or the reason
+ * it isn't one. Ports are read from the raw string because `new URL` throws on 99999 (A1-13).
+ */
+function parseHost(trimmed: string, parts: Authority): URL | ReasonCode {
+  if (parts.port !== undefined && !isValidPort(parts.port)) return 'URL_PORT_INVALID';
+  if (parts.host === '' || parts.host.includes('%')) return 'URL_HOST_INVALID';
+  if (UNENCODED_CHARACTERS_PATTERN.test(trimmed)) return 'URL_CHARACTERS_NOT_ALLOWED';
+  let url: URL;
+  try {
+    url = new URL(trimmed);
+  } catch {
+    return 'URL_HOST_INVALID';
+  }
+  return SAFE_HOST_PATTERN.test(url.hostname) ? url : 'URL_HOST_INVALID';
+}
+
 /** Splits `scheme://host[:port]rest` as typed, so checks see the raw text rather than a re-serialized URL. */
 function splitAuthority(trimmed: string, rawScheme: string): Authority | 'not-absolute' | 'userinfo' | 'bad-host' {
   const afterScheme = trimmed.slice(rawScheme.length + 1);
@@ -313,18 +330,10 @@ function analyzeUrl(value: string, profile: UrlProfile, devMode: boolean): UrlAn
   if (parts === 'not-absolute') return fail('URL_NOT_ABSOLUTE');
   if (parts === 'userinfo') return fail('URL_USERINFO');
   if (parts === 'bad-host') return fail('URL_HOST_INVALID');
-  if (parts.port !== undefined && !isValidPort(parts.port)) return fail('URL_PORT_INVALID');
-  if (parts.host === '' || parts.host.includes('%')) return fail('URL_HOST_INVALID');
-  if (UNENCODED_CHARACTERS_PATTERN.test(trimmed)) return fail('URL_CHARACTERS_NOT_ALLOWED');
-
-  let url: URL;
-  try {
-    url = new URL(trimmed);
-  } catch {
-    return fail('URL_HOST_INVALID');
-  }
+  const parsed = parseHost(trimmed, parts);
+  if (typeof parsed === 'string') return fail(parsed);
+  const url = parsed;
   const {hostname} = url;
-  if (!SAFE_HOST_PATTERN.test(hostname)) return fail('URL_HOST_INVALID');
   if (url.username !== '' || url.password !== '') return fail('URL_USERINFO');
 
   const loopback = isLoopbackHost(hostname);
@@ -553,17 +562,9 @@ function analyzeOrigin(value: string): OriginAnalysis {
     return fail('ORIGIN_USERINFO', fix === undefined || !SAFE_ORIGIN_PATTERN.test(fix) ? {} : {normalized: fix});
   }
   if (parts === 'bad-host') return fail('URL_HOST_INVALID');
-  if (parts.port !== undefined && !isValidPort(parts.port)) return fail('URL_PORT_INVALID');
-  if (parts.host === '' || parts.host.includes('%')) return fail('URL_HOST_INVALID');
-  if (UNENCODED_CHARACTERS_PATTERN.test(trimmed)) return fail('URL_CHARACTERS_NOT_ALLOWED');
-
-  let url: URL;
-  try {
-    url = new URL(trimmed);
-  } catch {
-    return fail('URL_HOST_INVALID');
-  }
-  if (!SAFE_HOST_PATTERN.test(url.hostname)) return fail('URL_HOST_INVALID');
+  const parsed = parseHost(trimmed, parts);
+  if (typeof parsed === 'string') return fail(parsed);
+  const url = parsed;
   // RFC 6454 §6.2: the origin serialization is lower-case scheme and host, punycode (IDNA), and no default port.
   const origin = url.origin;
   const loopback = isLoopbackHost(url.hostname);

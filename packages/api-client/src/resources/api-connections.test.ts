@@ -1,4 +1,5 @@
 import {describe, expect, it} from 'vitest';
+import {SORT_FIELDS as RULES_SORT_FIELDS} from '@conga-connections/validation';
 import {SORT_FIELDS, type ConnectionType, type SortField} from '../types.js';
 import {BASE_URL, SECRET, failure, json, leakReport, ok, rejectionOf, setup, thrownBy} from '../test-support.js';
 
@@ -59,6 +60,12 @@ const GET_EXAMPLE = {
   ExternalId: null,
   ETag: null,
 };
+
+describe('SORT_FIELDS', () => {
+  it("is the shared rules' allow-list, which the emulator enforces", () => {
+    expect([...SORT_FIELDS]).toEqual([...RULES_SORT_FIELDS]);
+  });
+});
 
 describe('apiConnections.list', () => {
   it('unwraps the envelope into items and counters', async () => {

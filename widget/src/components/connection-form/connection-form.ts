@@ -24,6 +24,7 @@ import type {
 } from '@conga-connections/api-client';
 import {
   deriveCorsOrigins,
+  FIELDS,
   normalizeOrigin,
   parseServerMessage,
   validateConnection,
@@ -52,17 +53,8 @@ type TextField = 'ExternalIdentifier' | 'ClientName' | 'Description' | 'BackChan
 const LIST_FIELDS = ['RedirectURI', 'CorsOrigins', 'AllowedScopes'] as const;
 type ListField = (typeof LIST_FIELDS)[number];
 
-/** The form's order, which is also the error summary's order. */
-const FIELD_ORDER: readonly FieldName[] = [
-  'ExternalIdentifier',
-  'ClientName',
-  'Description',
-  'RedirectURI',
-  'CorsOrigins',
-  'BackChannelLogoutURI',
-  'FrontChannelLogoutURI',
-  'AllowedScopes',
-];
+/** The form's order, which is also the error summary's order: the shared rules' field order. */
+const FIELD_ORDER: readonly FieldName[] = FIELDS;
 
 /** Fields only a UI-to-API connection has; an API-to-API form neither shows nor sends them (A3-07). */
 const UI_ONLY: ReadonlySet<FieldName> = new Set([

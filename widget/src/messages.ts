@@ -72,16 +72,20 @@ export const messages = {
   columnStatus: 'Status',
   columnDescription: 'Description',
   columnActions: 'Actions',
-  editHidden: (typeLabel: string) => `, edit the ${typeLabel} connection`,
+  /**
+   * Accessible names of the row buttons: they start with the visible text (WCAG 2.5.3) and name the row. Plain
+   * strings in `aria-label`, not hidden spans, so a page of rows costs no extra nodes to build, lay out and paint. No
+   * Unicode isolates: an accessible name is never laid out, so a right-to-left name can't reorder it (B1-06).
+   */
+  editLabel: (identifier: string, typeLabel: string) => `${identifier}, edit the ${typeLabel} connection`,
   copy: 'Copy',
-  copyHidden: <T>(name: T) => [' the Client ID of ', name] as const,
+  copyLabel: (name: string) => `Copy the Client ID of ${name}`,
   copied: 'Copied',
   copyFailed: 'Copy failed — select the text and copy it manually.',
   deactivate: 'Deactivate',
   reactivate: 'Reactivate',
   deactivating: 'Deactivating…',
   reactivating: 'Reactivating…',
-  actionHidden: <T>(name: T) => [' ', name] as const,
   confirmDeactivateTitle: <T>(name: T) => ['Deactivate ', name, '?'] as const,
   confirmReactivateTitle: <T>(name: T) => ['Reactivate ', name, '?'] as const,
   confirmConnection: <T>(typeLabel: string, externalIdentifier: T) =>
@@ -103,6 +107,7 @@ export const messages = {
   clearFilters: 'Clear filters',
   total: (connections: number) => (connections === 1 ? '1 connection' : `${count(connections)} connections`),
   showing: (from: number, to: number, matches: number) => `Showing ${count(from)}–${count(to)} of ${count(matches)}`,
+  loadingSome: (connections: number) => `Loading all ${count(connections)} connections…`,
   filteredFrom: (total: number) => ` (filtered from ${count(total)})`,
   pages: 'Pages',
   previousPage: 'Previous',

@@ -33,7 +33,10 @@ interface MountOptions {
 /** Waits until the list shows a table, its empty state, a no-match message or an error. */
 async function settled(list: CongaConnectionList): Promise<void> {
   await waitUntil(
-    () => list.shadowRoot?.querySelector('table, [part="empty"], .no-match, conga-error-state'),
+    () =>
+      list.shadowRoot?.querySelector('table, [part="empty"], .no-match, conga-error-state') &&
+      // The first page shows while the rest load: settled means every page is in.
+      !list.matches(':state(loading)'),
     'the list never finished loading',
   );
   await list.updateComplete;
@@ -259,7 +262,7 @@ describe('<conga-connection-list>', () => {
       const edit = row.querySelector<HTMLButtonElement>('button[data-control="edit"]')!;
       expect(edit.classList.contains('link')).to.equal(true);
       expect(edit.textContent).to.contain('00D8d000001AbCdEAK');
-      expect(edit.textContent).to.contain(messages.editHidden('API to API'));
+      expect(edit.getAttribute('aria-label')).to.equal('00D8d000001AbCdEAK, edit the API to API connection');
       expect(row.querySelector('td.type')?.textContent.trim()).to.equal('API to API');
       expect(row.querySelector('td.client-id code')?.textContent).to.equal('9f1c2d3e-4b5a-4678-9abc-def012345678');
       expect(row.querySelector('td.status')?.textContent.trim()).to.equal(messages.inactive);
@@ -268,7 +271,7 @@ describe('<conga-connection-list>', () => {
       );
       const action = row.querySelector<HTMLButtonElement>('[data-control="status"]')!;
       expect(action.textContent).to.contain(messages.reactivate);
-      expect(action.textContent).to.contain('Reporting export (sandbox)');
+      expect(action.getAttribute('aria-label')).to.equal('Reactivate Reporting export (sandbox)');
       expect(column(list, 'type')).to.include('UI to API');
       expect(column(list, 'status').filter((status) => status === messages.active)).to.have.length(4);
     });
@@ -404,6 +407,47 @@ describe('<conga-connection-list>', () => {
       expect(listCalls(api)).to.have.length(6);
       expect(most).to.equal(4);
       expect($(list, '.total').textContent.trim()).to.equal('3,000 connections');
+    });
+
+    it('shows the first page at once while the other pages load, then every connection', async () => {
+      const api = createFakeApiClient({connections: generated(1200)});
+      const original = api.apiConnections.list.bind(api.apiConnections);
+      let release = (): void => undefined;
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      api.apiConnections.list = async (params, options) => {
+        if (params?.pageNumber !== 1) await held;
+        return original(params, options);
+      };
+      const root = await fixture<CongaApiConnections>(
+        html`<conga-api-connections .apiClient=${api} .session=${createFakeAuthSession()}></conga-api-connections>`,
+      );
+      await waitUntil(() =>
+        root.shadowRoot?.querySelector('conga-connection-list')?.shadowRoot?.querySelector('tbody tr'),
+      );
+      const list = root.shadowRoot!.querySelector('conga-connection-list')!;
+      expect(rows(list)).to.have.length(50);
+      expect($(list, '.total').textContent.trim()).to.equal('Loading all 1,200 connections…');
+      expect($(list, '.range').textContent.trim()).to.equal('Showing 1–50 of 500');
+      expect(list.matches(':state(loading)')).to.equal(true);
+      release();
+      await settled(list);
+      expect($(list, '.total').textContent.trim()).to.equal('1,200 connections');
+      expect($(list, '.range').textContent.trim()).to.equal('Showing 1–50 of 1,200');
+    });
+
+    it('drops the first page shown early when a later page fails: an error, not a stale list', async () => {
+      const api = createFakeApiClient({connections: generated(1200)});
+      const original = api.apiConnections.list.bind(api.apiConnections);
+      api.apiConnections.list = async (params, options) => {
+        if (params?.pageNumber === 3) throw fakeApiError(500);
+        return original(params, options);
+      };
+      const {list} = await mount({api});
+      expect(list.shadowRoot?.querySelector('conga-error-state')).to.not.equal(null);
+      expect(list.shadowRoot?.querySelector('table')).to.equal(null);
+      expect(list.shadowRoot?.querySelector('.stale-banner')).to.equal(null);
     });
 
     it('pages on while the server gives no total, until a page comes back short', async () => {

@@ -98,6 +98,11 @@ interface LoadedList {
   /** Sorts under way in idle time, each a merge sort that can stop after any step. */
   readonly sorting: Map<SortColumn, Generator<undefined, Uint32Array, undefined>>;
   readonly loadedAt: Date;
+  /**
+   * Set while the rest of a first load is still on its way: how many connections the server said there are. The
+   * first page is shown at once, so a large organization sees rows after one request instead of all of them.
+   */
+  readonly expected?: number;
 }
 
 /** What the Deactivate / Reactivate confirmation is about. */
@@ -440,7 +445,11 @@ function whenIdle(callback: (remaining: () => number) => void): void {
  * Newest first, because a connection created during the load then only repeats a row (dropped by `buildList`)
  * instead of pushing one off the pages already fetched; the platform has no delete, so none can disappear.
  */
-async function loadAllPages(api: ApiClient, signal: AbortSignal): Promise<PageRows[]> {
+async function loadAllPages(
+  api: ApiClient,
+  signal: AbortSignal,
+  onFirstPage?: (rows: PageRows, recordCount: number) => void,
+): Promise<PageRows[]> {
   const pageSize = API_CLIENT_LIMITS.maxPageSize;
   const query = {sortField: 'CreatedDate', sortDirection: 'DESC', pageSize} as const satisfies ConnectionListParams;
   // One failed page aborts its siblings: nobody waits for pages of a load that has already failed.
@@ -464,6 +473,7 @@ async function loadAllPages(api: ApiClient, signal: AbortSignal): Promise<PageRo
 
   if (first.recordCount !== null) {
     const pageCount = Math.ceil(first.recordCount / pageSize);
+    if (pageCount > 1) onFirstPage?.(first.rows, first.recordCount);
     let next = 2;
     const worker = async (): Promise<void> => {
       while (next <= pageCount) {
@@ -557,11 +567,22 @@ export class CongaConnectionList extends LitElement {
 
   private readonly connections = new Task(this, {
     args: () => [this.api] as const,
-    task: async ([api], {signal}) => (api ? buildList(await loadAllPages(api, signal)) : initialState),
+    task: async ([api], {signal}) => {
+      if (!api) return initialState;
+      const pages = await loadAllPages(api, signal, (rows, recordCount) => {
+        // Only a first load shows a partial list: a refresh keeps showing the last complete one until it is done.
+        if (!this.list && !signal.aborted) this.list = {...buildList([rows]), expected: recordCount};
+      });
+      return buildList(pages);
+    },
     onComplete: (list) => {
       this.list = list;
       preloadForm();
       this.#sortWhenIdle(list);
+    },
+    // A first page shown while the rest loaded is not a list to fall back on when the load fails.
+    onError: () => {
+      if (this.list?.expected !== undefined) this.list = undefined;
     },
   });
 
@@ -1048,14 +1069,16 @@ export class CongaConnectionList extends LitElement {
     const filtered = count !== list.rows.length;
     return html`${this.renderToolbar(refreshing)}
       <div class="summary">
-        <p class="total">${messages.total(list.rows.length)}</p>
+        <p class="total">
+          ${list.expected === undefined ? messages.total(list.rows.length) : messages.loadingSome(list.expected)}
+        </p>
         <p role="status" class="range">
           ${
             count
               ? `${messages.showing(from + 1, from + pageRows.length, count)}${filtered ? messages.filteredFrom(list.rows.length) : ''}`
               : ''
           }
-          ${refreshing ? messages.refreshing : ''}
+          ${refreshing && list.expected === undefined ? messages.refreshing : ''}
         </p>
       </div>
       ${this.renderNotice()}
@@ -1143,14 +1166,19 @@ export class CongaConnectionList extends LitElement {
     const actionable = row.type !== null && Boolean(connection.ExternalIdentifier);
     let statusText: string = connection.IsActive ? messages.active : messages.inactive;
     if (pending) statusText = connection.IsActive ? messages.deactivating : messages.reactivating;
+    const action = connection.IsActive ? messages.deactivate : messages.reactivate;
     return html`<tr part="row" data-key=${key}>
       <td class="identifier">
         ${
           actionable
-            ? html`<button class="link" data-control="edit" data-key=${key} @click=${this.handleEditClick}>
-                ${connection.ExternalIdentifier}<span class="visually-hidden"
-                  >${messages.editHidden(typeLabel(row))}</span
-                >
+            ? html`<button
+                class="link"
+                data-control="edit"
+                data-key=${key}
+                aria-label=${messages.editLabel(connection.ExternalIdentifier ?? '', typeLabel(row))}
+                @click=${this.handleEditClick}
+              >
+                ${connection.ExternalIdentifier}
               </button>`
             : connection.ExternalIdentifier
         }
@@ -1162,8 +1190,13 @@ export class CongaConnectionList extends LitElement {
           connection.ClientId
             ? html`<span class="client-id-cell"
                 ><code data-client-id data-key=${key}>${connection.ClientId}</code>
-                <button class="copy" data-key=${key} @click=${this.handleCopyClick}>
-                  ${messages.copy}<span class="visually-hidden">${messages.copyHidden(html`<bdi>${name}</bdi>`)}</span>
+                <button
+                  class="copy"
+                  data-key=${key}
+                  aria-label=${messages.copyLabel(name)}
+                  @click=${this.handleCopyClick}
+                >
+                  ${messages.copy}
                 </button></span
               >`
             : nothing
@@ -1183,11 +1216,10 @@ export class CongaConnectionList extends LitElement {
                 data-control="status"
                 data-key=${key}
                 aria-disabled=${pending ? 'true' : 'false'}
+                aria-label=${`${action} ${name}`}
                 @click=${this.handleStatusClick}
               >
-                ${connection.IsActive ? messages.deactivate : messages.reactivate}<span class="visually-hidden"
-                  >${messages.actionHidden(html`<bdi>${name}</bdi>`)}</span
-                >
+                ${action}
               </button>`
             : nothing
         }

@@ -155,8 +155,14 @@ function extensionBuild(): UserConfig {
       target: 'es2022',
       reportCompressedSize: false,
       // crxjs builds the pages the manifest names for Chromium, but not Firefox's sidebar_action panel nor a page
-      // that only web_accessible_resources lists (EXTENSION-NOTES §2, §8.4): name the panel explicitly.
-      rolldownOptions: {input: {panel: resolve(root, 'extension', PAGES.panel)}},
+      // that only web_accessible_resources lists (EXTENSION-NOTES §2, §8.4), nor a page the manifest doesn't name
+      // at all (Promote, opened with tabs.create): name them explicitly.
+      rolldownOptions: {
+        input: {
+          panel: resolve(root, 'extension', PAGES.panel),
+          promote: resolve(root, 'extension', PAGES.promote),
+        },
+      },
     },
   };
 }

@@ -4,6 +4,8 @@ export const PAGES = {
   options: 'src/options/index.html',
   /** The full tab: Chromium side panel, Firefox sidebar, a browser tab, and the in-page drawer's frame. */
   panel: 'src/panel/index.html',
+  /** Promote connections between tenants: always a browser tab. */
+  promote: 'src/promote/index.html',
 } as const;
 
 /** Where the panel page is shown; the popup is its own page. */

@@ -6,6 +6,8 @@ export const text = {
   addTenant: 'Add a tenant',
   openSidePanel: 'Open side panel',
   openTab: 'Open in a tab',
+  promote: 'Promote…',
+  promoteHint: 'Copy connections from one tenant to another, e.g. from a sandbox to production.',
   showInPage: 'Show in this page',
   showInPageHint:
     'Shows API connections in a drawer on this page. The first time, the browser asks to allow this site.',

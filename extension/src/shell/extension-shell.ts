@@ -196,6 +196,11 @@ export class CongaExtensionShell extends LitElement {
     if (this.surface === 'popup') this.services?.close();
   };
 
+  private readonly handlePromote = (): void => {
+    this.services?.openPromote();
+    if (this.surface === 'popup') this.services?.close();
+  };
+
   private readonly handleShowInPage = (): void => {
     const page = this.page;
     if (!page || !this.services) return;
@@ -241,6 +246,11 @@ export class CongaExtensionShell extends LitElement {
                 }
                 <button @click=${this.handleSidePanel}>${text.openSidePanel}</button>
                 <button @click=${this.handleTab}>${text.openTab}</button>`
+            : nothing
+        }
+        ${
+          settings && settings.tenants.length > 1
+            ? html`<button @click=${this.handlePromote} title=${text.promoteHint}>${text.promote}</button>`
             : nothing
         }
         <button @click=${this.handleOptions}>${text.openSettings}</button>

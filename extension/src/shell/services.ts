@@ -43,6 +43,8 @@ export interface ShellServices {
   /** Opens the side panel (sidebar in Firefox); must run within the click. False when the browser has none. */
   openSidePanel(): boolean;
   openTab(): void;
+  /** Opens the Promote page (copy connections between tenants) in a tab. */
+  openPromote(): void;
   /** The popup's page, if the drawer can be offered there. */
   activePage(): Promise<ActivePage | undefined>;
   /**
@@ -103,6 +105,9 @@ export async function createShellServices(): Promise<ShellServices> {
     },
     openTab() {
       void browser.tabs.create({url: `${browser.runtime.getURL(PAGES.panel)}?surface=tab`});
+    },
+    openPromote() {
+      void browser.tabs.create({url: browser.runtime.getURL(PAGES.promote)});
     },
     async activePage() {
       const [tab] = await browser.tabs.query({active: true, currentWindow: true});

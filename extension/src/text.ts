@@ -7,6 +7,7 @@ export const text = {
   openSidePanel: 'Open side panel',
   openTab: 'Open in a tab',
   promote: 'Promote…',
+  promoteBetweenTenants: 'Promote connections between tenants…',
   promoteHint: 'Copy connections from one tenant to another, e.g. from a sandbox to production.',
   showInPage: 'Show in this page',
   showInPageHint:

@@ -7,7 +7,8 @@
  * invalid for the target), applies it, takes the new API-to-API secret from the one-time hand-off and gets a
  * client_credentials token with it from the target; the target's REST API then lists the promoted settings.
  */
-import {mkdtempSync, rmSync} from 'node:fs';
+import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {createRequire} from 'node:module';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {chromium, expect, test, type BrowserContext, type Locator, type Page, type Worker} from '@playwright/test';
@@ -93,6 +94,34 @@ async function signIn(page: Page, tenant: string, emulator: Emulator): Promise<v
   await auth.getByRole('button', {name: 'Sign in'}).click();
 }
 
+/**
+ * axe-core (the engine the component tests' `.accessible()` runs; installed with @open-wc/testing), evaluated in the
+ * page through DevTools, which the extension page's CSP doesn't apply to.
+ */
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+async function expectAccessible(page: Page): Promise<void> {
+  await page.evaluate(AXE_SOURCE);
+  const {passes, violations} = await page.evaluate(async () => {
+    const axe = (globalThis as unknown as {axe: {run(context: Document, options: object): Promise<AxeResults>}}).axe;
+    interface AxeResults {
+      violations: {id: string; impact: string | null; nodes: {target: unknown[]}[]}[];
+      passes: unknown[];
+    }
+    const results = await axe.run(document, {
+      runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
+    });
+    const found = results.violations.map(
+      (violation) =>
+        `${violation.id} (${String(violation.impact)}): ${JSON.stringify(violation.nodes.map((node) => node.target))}`,
+    );
+    return {passes: results.passes.length, violations: found};
+  });
+  // Some rules ran and passed (the page was really checked), and none failed.
+  expect(passes).toBeGreaterThan(10);
+  expect(violations).toEqual([]);
+}
+
 /** Every text and field value in the page, shadow roots included. */
 async function deepText(page: Page): Promise<string> {
   return page.evaluate(() => {
@@ -136,9 +165,22 @@ test.afterAll(async () => {
   rmSync(directory, {recursive: true, force: true});
 });
 
-test('two tenants are configured, and Promote opens from the side panel in a tab', async () => {
+test('two tenants are configured, and Promote opens in a tab from the settings and from the side panel', async () => {
   await addTenant(SOURCE_NAME, source);
   await addTenant(TARGET_NAME, target);
+  // From the settings, where the tenants are.
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${EXTENSION_ID}/src/options/index.html`);
+  const fromOptions = context.waitForEvent('page');
+  await options
+    .locator('conga-extension-options')
+    .getByRole('button', {name: 'Promote connections between tenants…'})
+    .click();
+  const promoteFromOptions = await fromOptions;
+  await promoteFromOptions.waitForURL(`chrome-extension://${EXTENSION_ID}/src/promote/index.html`);
+  await promoteFromOptions.close();
+  await options.close();
+  // And from the side panel (here as a tab), where the connections are.
   const panel = await context.newPage();
   await panel.goto(`chrome-extension://${EXTENSION_ID}/src/panel/index.html?surface=tab`);
   const opened = context.waitForEvent('page');
@@ -204,6 +246,7 @@ test('dry run: create, update with its field changes, and invalid for the target
     `The target has no External Integration with the identifier ${SANDBOX}. Add it to the target's External Integrations first.`,
   );
   expect(target.requestLog().filter((request) => request.method !== 'GET').length).toBe(writesBefore);
+  await expectAccessible(promote);
 });
 
 test('apply: one confirmation, per-connection results, and the new secret handed over once', async () => {
@@ -246,6 +289,7 @@ test('apply: one confirmation, per-connection results, and the new secret handed
   );
   expect(stored).not.toContain(clientSecret);
   expect(promote.url()).not.toContain(clientSecret);
+  await expectAccessible(promote);
   // The writes went to the target only: one POST and one PUT.
   const writes = target.requestLog().filter((request) => request.method !== 'GET' && request.path.includes('/api-'));
   expect(writes.map((request) => [request.method, request.status < 300])).toEqual([

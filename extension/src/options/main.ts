@@ -3,6 +3,7 @@
  * "Check" of each tenant's sign-in service.
  */
 import browser from 'webextension-polyfill';
+import {PAGES} from '../pages.js';
 import {SETTINGS_KEY, SettingsStore, parseSettings} from '../storage.js';
 import {checkTenant} from '../tenants.js';
 import './options-page.js';
@@ -34,6 +35,9 @@ const services: OptionsServices = {
   check: (tenant) => checkTenant(tenant, {redirectUri: redirectUrl}),
   newId: () => crypto.randomUUID(),
   copy: (value) => navigator.clipboard.writeText(value),
+  openPromote() {
+    void browser.tabs.create({url: browser.runtime.getURL(PAGES.promote)});
+  },
 };
 
 const page = document.querySelector('conga-extension-options');

@@ -19,6 +19,8 @@ export interface OptionsServices {
   check(tenant: Pick<Tenant, 'issuer' | 'apiBaseUrl' | 'clientId'>): Promise<CheckReport>;
   newId(): string;
   copy(value: string): Promise<void>;
+  /** Opens the Promote page (copy connections between tenants) in a tab. */
+  openPromote(): void;
 }
 
 interface Draft {
@@ -355,6 +357,10 @@ export class CongaExtensionOptions extends LitElement {
     );
   };
 
+  private readonly handlePromote = (): void => {
+    this.services?.openPromote();
+  };
+
   override render() {
     return html`<div part="base">
       <h1>${text.optionsTitle}</h1>
@@ -368,7 +374,16 @@ export class CongaExtensionOptions extends LitElement {
       </section>
       <section aria-labelledby="tenants-heading">
         <h2 id="tenants-heading">${text.tenantsHeading}</h2>
-        ${this.renderTenants()} ${this.renderForm()}
+        ${this.renderTenants()}
+        ${
+          this.settings.tenants.length > 1
+            ? html`<p>
+                <button type="button" @click=${this.handlePromote}>${text.promoteBetweenTenants}</button>
+                <span class="muted">${text.promoteHint}</span>
+              </p>`
+            : nothing
+        }
+        ${this.renderForm()}
       </section>
       <div role="status" aria-live="polite">${this.status}</div>
       <div role="alert">${this.alert}</div>

@@ -28,6 +28,8 @@ const SANDBOX = '00D7z000000AbCdEAG';
 const CLM_SYNC = `Salesforce CLM sync (API to API, ${SALESFORCE})`;
 const COPILOT = `Conga Copilot in Salesforce (UI to API, ${SALESFORCE})`;
 const SANDBOX_SYNC = `Sandbox CLM sync (API to API, ${SANDBOX})`;
+const EXTENSION_CONNECTION =
+  'Conga API Connections browser extension (UI to API, 6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f)';
 const OLD_COPILOT_REDIRECT = 'https://acme.my.salesforce.com/static/clm/congacopilot/';
 const NEW_COPILOT_REDIRECT = 'https://acme.my.salesforce.com/static/clm/congacopilot/?q=param';
 
@@ -58,6 +60,8 @@ let promote: Page;
 let clientId = '';
 let clientSecret = '';
 const problems: string[] = [];
+/** The one error the run causes on purpose: the injected 503 of the second promotion. */
+const EXPECTED_CONSOLE_ERRORS = [/^Failed to load resource: the server responded with a status of 503/];
 
 async function serviceWorker(): Promise<Worker> {
   const [current] = context.serviceWorkers();
@@ -142,7 +146,10 @@ test.beforeAll(async () => {
   test.setTimeout(120_000);
   directory = mkdtempSync(join(tmpdir(), 'conga-promote-e2e-'));
   const extensionDir = await buildExtension({browser: 'chromium', flavour: 'dev', outDir: join(directory, 'build')});
-  [source, target] = await Promise.all([createEmulator({port: 0}), createEmulator({port: 0, seed: targetSeed()})]);
+  [source, target] = await Promise.all([
+    createEmulator({port: 0}),
+    createEmulator({port: 0, seed: targetSeed(), testHooks: true}),
+  ]);
   context = await chromium.launchPersistentContext(join(directory, 'profile'), {
     executablePath,
     headless: true,
@@ -151,7 +158,8 @@ test.beforeAll(async () => {
   context.on('page', (page) => {
     page.on('pageerror', (error) => problems.push(`${page.url()}: ${error.message}`));
     page.on('console', (message) => {
-      if (message.type() === 'error' && message.location().url.startsWith('chrome-extension://')) {
+      const expected = EXPECTED_CONSOLE_ERRORS.some((pattern) => pattern.test(message.text()));
+      if (message.type() === 'error' && message.location().url.startsWith('chrome-extension://') && !expected) {
         problems.push(`${message.location().url}: ${message.text()}`);
       }
     });
@@ -337,6 +345,91 @@ test('the new secret gets a client_credentials token from the target, whose REST
   expect(items.some((item) => item.ExternalIdentifier === SANDBOX)).toBe(false);
   // The source's Client ID was not copied.
   expect(clientId).not.toBe(source.clients.script.clientId);
+});
+
+test('a second promotion: an API-to-API update regenerates and hands over the secret; one failed write loses nothing else', async () => {
+  // The sandbox admin changes two connections since the first promotion.
+  const sourceAdmin = await signInUser(source, source.users.admin);
+  const headers = {authorization: `Bearer ${String(sourceAdmin.access_token)}`};
+  for (const type of ['APItoAPI', 'UItoAPI']) {
+    const changed = await api(source, 'PUT', `${CONNECTIONS_PATH}/${SALESFORCE}?apiConnectionType=${type}`, headers, {
+      Description: `Changed in the sandbox (${type}).`,
+    });
+    expect(changed.status).toBe(200);
+  }
+  // The target's gateway fails the Copilot update once.
+  target.faults.add({
+    method: 'PUT',
+    path: new RegExp(`/api-connections/${SALESFORCE}\\?apiConnectionType=UItoAPI`),
+    status: 503,
+  });
+
+  const page = view(promote);
+  await page.getByRole('button', {name: 'Start a new promotion'}).click();
+  await expect(page.getByText('0 of 4 selected')).toBeVisible();
+  await page.getByRole('checkbox', {name: CLM_SYNC}).check();
+  await page.getByRole('checkbox', {name: COPILOT}).check();
+  await page.getByRole('checkbox', {name: EXTENSION_CONNECTION}).check();
+  await page.getByRole('button', {name: 'Preview changes (dry run)'}).click();
+  await expect(
+    page.getByText('0 to create, 2 to update, 1 unchanged, 0 invalid for the target.', {exact: true}),
+  ).toBeVisible();
+  const plan = page.getByRole('list', {name: 'Dry run'});
+  const update = plan.getByRole('listitem', {name: CLM_SYNC});
+  await expect(update).toContainText('Update');
+  await expect(update).toContainText(
+    'Saving regenerates this API-to-API connection’s Client Secret: whoever uses the current one stops working until they get the new one.',
+  );
+  await expect(update.locator('dd ins')).toHaveText('Changed in the sandbox (APItoAPI).');
+  await expect(plan.getByRole('listitem', {name: EXTENSION_CONNECTION})).toContainText('No change');
+
+  await page.getByRole('button', {name: 'Apply…'}).click();
+  const body = page.locator('conga-confirm-dialog');
+  await expect(body).toContainText(`This creates 0 connections and updates 2 connections in ${TARGET_NAME}.`);
+  await expect(body).toContainText(
+    'It issues 0 new Client Secrets and regenerates 1 Client Secret: whoever uses a regenerated secret stops working until they get the new one.',
+  );
+  await page
+    .getByRole('dialog', {name: `Apply to ${TARGET_NAME}?`})
+    .getByRole('button', {name: 'Apply', exact: true})
+    .click();
+
+  const reveal = page.getByRole('dialog', {name: 'New client secret issued'});
+  await expect(reveal).toBeVisible();
+  expect(await reveal.getByLabel('Client ID', {exact: true}).inputValue()).toBe(clientId);
+  const regenerated = await reveal.getByLabel('Client Secret', {exact: true}).inputValue();
+  expect(regenerated).not.toBe(clientSecret);
+  const results = page.getByRole('list', {name: 'Results'});
+  await expect(results.getByRole('listitem', {name: CLM_SYNC})).toContainText('Updated.');
+  await expect(results.getByRole('listitem', {name: COPILOT})).toContainText(
+    'Failed: The server had a problem answering. Try again in a moment.',
+  );
+  await expect(
+    page.getByText('1 succeeded, 1 failed. The others were applied; fix the failed ones and run the dry run again.', {
+      exact: true,
+    }),
+  ).toBeVisible();
+  await reveal.getByLabel('I have stored the secret').check();
+  await reveal.getByRole('button', {name: 'Done'}).click();
+  await expect(reveal).toBeHidden();
+
+  // The old secret stopped working; the regenerated one works.
+  const grant = {grant_type: 'client_credentials', scope: 'api.user-management'};
+  expect((await tokenRequest(target.issuer, grant, {authorization: basicAuth(clientId, clientSecret)})).status).toBe(
+    401,
+  );
+  expect((await tokenRequest(target.issuer, grant, {authorization: basicAuth(clientId, regenerated)})).status).toBe(
+    200,
+  );
+  // The failed update wrote nothing; the unchanged connection wasn't written at all.
+  const copilot = target.data.connections.find((c) => c.ExternalIdentifier === SALESFORCE && c.type === 'UItoAPI');
+  expect(copilot?.Description).toBe('Copilot side panel in the production org.');
+  const puts = target.requestLog().filter((request) => request.method === 'PUT');
+  expect(puts.map((request) => [request.query, request.status])).toEqual([
+    ['?apiConnectionType=UItoAPI', 200],
+    ['?apiConnectionType=APItoAPI', 200],
+    ['?apiConnectionType=UItoAPI', 503],
+  ]);
 });
 
 test('the run left no uncaught error or console error in the extension', () => {

@@ -282,14 +282,6 @@ export class CongaExtensionPromote extends LitElement {
     });
   }
 
-  #selectedConnections(): ApiConnectionResponse[] {
-    if (this.sourceLoad.status !== 'ready') return [];
-    return this.sourceLoad.connections.filter((connection) => {
-      const key = keyOf(connection);
-      return key !== undefined && this.selected.has(key);
-    });
-  }
-
   #canDryRun(): boolean {
     return (
       this.sourceId !== '' &&
@@ -370,28 +362,33 @@ export class CongaExtensionPromote extends LitElement {
 
   private readonly handleDryRun = async (): Promise<void> => {
     const target = this.target;
-    if (!target || !this.#canDryRun()) return;
+    const source = this.source;
+    if (!target || !source || !this.#canDryRun()) return;
     this.#clearPlan();
     this.results = undefined;
     const controller = new AbortController();
     this.#planAbort = controller;
     this.planning = true;
     this.announcement = text.dryRunning;
-    const source = this.#selectedConnections();
+    const selected = new Set(this.selected);
     try {
-      const [targetConnections, targetIntegrations] = await Promise.all([
+      // The source is read again too: the plan copies its settings as they are now, not as the list first showed.
+      const [sourceConnections, targetConnections, targetIntegrations] = await Promise.all([
+        listAllConnections(source.api, controller.signal),
         listAllConnections(target.api, controller.signal),
         listAllIntegrations(target.api, controller.signal),
       ]);
       if (controller.signal.aborted) return;
-      this.plan = planPromotion({source, target: targetConnections, targetIntegrations});
+      this.sourceLoad = {status: 'ready', connections: sourceConnections};
+      const chosen = sourceConnections.filter((connection) => selected.has(keyOf(connection) ?? ''));
+      this.plan = planPromotion({source: chosen, target: targetConnections, targetIntegrations});
       this.announcement = `${text.planHeading}: ${text.planSummary(this.plan.counts)}`;
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('#plan-heading')?.focus();
     } catch (error) {
       if (controller.signal.aborted) return;
       const {title, detail} = describeError(error);
-      this.planProblem = `${text.dryRunFailed(target.tenant.name)} ${title}${detail ? ` ${detail}` : ''}`;
+      this.planProblem = `${text.dryRunFailed(source.tenant.name, target.tenant.name)} ${title}${detail ? ` ${detail}` : ''}`;
       this.announcement = '';
     } finally {
       if (this.#planAbort === controller) this.planning = false;

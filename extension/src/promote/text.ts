@@ -40,7 +40,8 @@ export const promoteText = {
   dryRun: 'Preview changes (dry run)',
   dryRunning: 'Reading the target…',
   dryRunHint: 'Nothing is written until you apply.',
-  dryRunFailed: (tenant: string) => `Couldn't read the connections and External Integrations of ${tenant}.`,
+  dryRunFailed: (source: string, target: string) =>
+    `Couldn't read the connections of ${source} and ${target}, or the External Integrations of ${target}.`,
   planHeading: 'Dry run',
   planSummary: (counts: {create: number; update: number; unchanged: number; invalid: number}) =>
     `${String(counts.create)} to create, ${String(counts.update)} to update, ${String(counts.unchanged)} unchanged, ${String(counts.invalid)} invalid for the target.`,

@@ -15,7 +15,10 @@ const root = resolve(import.meta.dirname, '../..');
 /** Issue 7: the main module, Lit, styles and messages included; `npm run bench` reports the same figure. */
 const BUDGET_GZIP_BYTES = 30 * 1024;
 /** The elements defined by the lazy form chunk (loaded on the first Add or Edit, or when the list is idle). */
-const LAZY_TAGS = ['conga-connection-form', 'conga-secret-reveal', 'conga-connection-tools'];
+const FORM_TAGS = ['conga-connection-form', 'conga-secret-reveal', 'conga-connection-tools'];
+/** The element defined by the lazy bulk chunk (loaded on the first bulk Deactivate, Reactivate or Export). */
+const BULK_TAGS = ['conga-bulk-actions'];
+const LAZY_TAGS = [...FORM_TAGS, ...BULK_TAGS];
 /**
  * A string only oauth4webapi's code holds (one of its error codes), so a chunk that contains it bundles the library.
  * Its name is no proof: the quickstarts show `import * as oauth from 'oauth4webapi'` as text.
@@ -94,7 +97,7 @@ describe('the built module', () => {
     expect(code).not.toMatch(/^\s+(?:const|let|var|function|return|if)\b/m);
   });
 
-  it('defines every element on import but the form, and keeps the sign-in code and the form in chunks loaded on first use', () => {
+  it('defines every element on import but the form and the bulk actions, and keeps the sign-in code, the form and the bulk actions in chunks loaded on first use', () => {
     const code = file(MAIN);
     const tags = definedTags();
     expect(tags).toContain('conga-api-connections');
@@ -106,18 +109,27 @@ describe('the built module', () => {
     const chunks = moduleSpecifiers(code)
       .dynamic.map((specifier) => specifier.slice(2))
       .sort();
-    expect(chunks).toHaveLength(2);
-    const [form, signInName] = chunks;
+    expect(chunks).toHaveLength(3);
+    const [bulkName, form, signInName] = chunks;
+    expect(bulkName).toMatch(/^conga-api-connections\.bulk-actions-[\w-]+\.js$/);
     expect(form).toMatch(/^conga-api-connections\.connection-form-[\w-]+\.js$/);
     expect(signInName).toMatch(/^conga-api-connections\.sign-in-[\w-]+\.js$/);
     const signIn = file(signInName ?? '');
     expect(signIn).toContain(OAUTH_LIBRARY);
     const formCode = file(form ?? '');
     expect(formCode).not.toContain(OAUTH_LIBRARY);
-    for (const tag of LAZY_TAGS) expect(defined(formCode, tag), `${tag} in ${form ?? ''}`).toBe(true);
+    for (const tag of FORM_TAGS) expect(defined(formCode, tag), `${tag} in ${form ?? ''}`).toBe(true);
+    const bulk = file(bulkName ?? '');
+    expect(bulk).not.toContain(OAUTH_LIBRARY);
+    for (const tag of BULK_TAGS) expect(defined(bulk, tag), `${tag} in ${bulkName ?? ''}`).toBe(true);
+    // The form's strings load with the form, and the bulk actions' and export's with them: not in the main module.
+    expect(code).not.toContain('Save & Generate Client Secret');
+    expect(code).not.toContain('Retry failed');
+    expect(code).not.toContain('text/csv');
     for (const [name, chunk] of [
       [signInName ?? '', signIn],
       [form ?? '', formCode],
+      [bulkName ?? '', bulk],
     ] as const) {
       const gzip = gzipSync(chunk, {level: 9}).length;
       console.warn(`${name}: ${(chunk.length / 1024).toFixed(1)} KB min, ${(gzip / 1024).toFixed(1)} KB gzip (lazy)`);

@@ -64,6 +64,13 @@ export class CongaApiConnections extends LitElement {
   @property({attribute: 'login-mode'}) loginMode: 'redirect' | 'popup' = 'redirect';
   /** Rows per page in the list. */
   @property({type: Number, attribute: 'page-size'}) pageSize = 50;
+  /**
+   * Keeps the list's search, type and status filters, sort and page in the page's address, so a view can be
+   * bookmarked or shared: query parameters `cac-q`, `cac-type`, `cac-status`, `cac-sort` (`-` before the column for
+   * descending) and `cac-page`, replaced (never a new history entry) and read on load and on Back/Forward. Off by
+   * default, because the host page owns its address; never holds the selection, a secret or a token.
+   */
+  @property({type: Boolean, attribute: 'url-state'}) urlState = false;
   /** `light` or `dark`; follows `prefers-color-scheme` when absent. */
   @property({reflect: true}) theme: 'light' | 'dark' | undefined;
 
@@ -319,7 +326,10 @@ export class CongaApiConnections extends LitElement {
     switch (this.authState.status) {
       case 'signed-in':
         if (!this.providedApiClient) return html`<p class="muted">${messages.notConfigured}</p>`;
-        return html`<conga-connection-list page-size=${this.pageSize}></conga-connection-list>`;
+        return html`<conga-connection-list
+          page-size=${this.pageSize}
+          ?url-state=${this.urlState}
+        ></conga-connection-list>`;
       case 'signing-in':
         return html`<p role="status" aria-busy="true">${messages.signingIn}</p>`;
       default:

@@ -17,7 +17,7 @@ import {ConnectionCreatedEvent} from '../../events/connection-created-event.js';
 import {ConnectionUpdatedEvent} from '../../events/connection-updated-event.js';
 import {FormClosedEvent} from '../../events/form-closed-event.js';
 import {SecretClosedEvent} from '../../events/secret-closed-event.js';
-import {messages} from '../../messages.js';
+import {messages} from './form-messages.js';
 import '../api-connections/api-connections.js';
 import type {CongaSecretReveal} from '../secret-reveal/secret-reveal.js';
 import './connection-form.js';

@@ -238,7 +238,12 @@ describe('<conga-connection-list>', () => {
     it('shows every column, the total and the server order (newest first) with no column sorted', async () => {
       const {list} = await mount();
       const headers = [...list.shadowRoot!.querySelectorAll('thead th')].map((th) => th.textContent.trim());
+      // The first column is the selection: a checkbox labelled for the page, no text.
+      expect($(list, 'thead th:first-child input[type="checkbox"]').getAttribute('aria-label')).to.equal(
+        messages.selectPage,
+      );
       expect(headers.map((header) => header.replace(/[▲▼↕]/g, '').trim())).to.deep.equal([
+        '',
         messages.columnExternalIdentifier,
         messages.columnClientName,
         messages.columnType,

@@ -191,6 +191,18 @@ export default css`
   .no-match p {
     margin: 0;
   }
+  .select {
+    width: 1.5rem;
+  }
+  .selection-bar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--conga-space, 0.5rem);
+  }
+  .selected-count {
+    font-weight: 600;
+  }
   .pagination {
     display: flex;
     flex-wrap: wrap;

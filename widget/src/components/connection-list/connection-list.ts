@@ -31,12 +31,12 @@ import {describeError} from '../error-state/error-state.js';
 import type {CongaConfirmDialog} from '../confirm-dialog/confirm-dialog.js';
 import styles from './connection-list.styles.js';
 import type {CongaConnectionForm} from '../connection-form/connection-form.js';
+import type {BulkItem, CongaBulkActions, ExportFile} from '../bulk-actions/bulk-actions.js';
+import type {BulkFinishedEvent} from '../../events/bulk-finished-event.js';
+import {readUrlView, SORT_COLUMNS, writeUrlView} from './url-state.js';
+import type {SortColumn} from './url-state.js';
 import '../confirm-dialog/confirm-dialog.js';
 import '../error-state/error-state.js';
-
-/** The columns a user can sort by, in display order. */
-const SORT_COLUMNS = ['externalIdentifier', 'clientName', 'type', 'clientId', 'status', 'description'] as const;
-type SortColumn = (typeof SORT_COLUMNS)[number];
 
 const COLUMN_LABELS = {
   externalIdentifier: messages.columnExternalIdentifier,
@@ -145,6 +145,22 @@ function loadForm(): Promise<unknown> {
   return formModule;
 }
 
+/**
+ * <conga-bulk-actions> (bulk deactivate / reactivate and export, with their strings): a chunk of its own, loaded on
+ * the first bulk action or Export, so the main module carries only the checkboxes and the selection bar (issue 7).
+ */
+let bulkModule: Promise<unknown> | undefined;
+function loadBulk(): Promise<unknown> {
+  bulkModule ??= import('../bulk-actions/bulk-actions.js').catch((error: unknown) => {
+    bulkModule = undefined;
+    throw error;
+  });
+  return bulkModule;
+}
+
+/** How long the address bar waits for typing to pause before it takes the view (`url-state`). */
+const URL_WRITE_DELAY_MS = 300;
+
 function isFormDefined(): boolean {
   return customElements.get('conga-connection-form') !== undefined;
 }
@@ -160,6 +176,16 @@ function preloadForm(): void {
 /** The key of a connection: the platform addresses a connection by (External Identifier, type). */
 function rowKey(type: string | null, externalIdentifier: string | null): string {
   return `${type ?? ''}\u001f${externalIdentifier ?? ''}`;
+}
+
+function toBulkItem(row: Row): BulkItem {
+  return {
+    key: row.key,
+    name: displayName(row.connection),
+    externalIdentifier: row.connection.ExternalIdentifier,
+    type: row.type,
+    isActive: row.connection.IsActive,
+  };
 }
 
 function typeLabel(row: Row): string {
@@ -534,6 +560,15 @@ export class CongaConnectionList extends LitElement {
   /** Where Copy writes the Client ID; the browser's clipboard when unset (tests and hosts may hand in their own). */
   @property({attribute: false}) clipboard: Pick<Clipboard, 'writeText'> | undefined;
 
+  /**
+   * Keeps the search, filters, sort and page in the page's address (`cac-*` query parameters, replaced, never
+   * pushed), so a view can be bookmarked or shared. Off by default: the host page owns its address.
+   */
+  @property({type: Boolean, attribute: 'url-state'}) urlState = false;
+
+  /** Where Export hands its file (`name`, `type`, `text`); the browser's downloads when unset. */
+  @property({attribute: false}) download: ((file: ExportFile) => void) | undefined;
+
   @consume({context: apiClientContext, subscribe: true}) @state() private api?: ApiClient;
 
   /** The last good load; kept when a refresh fails, so the admin still sees the list, marked stale (C2-07). */
@@ -551,6 +586,8 @@ export class CongaConnectionList extends LitElement {
   @state() private formRequest: FormRequest | undefined;
   /** A failure (or other notice) that stays visible until the next action; never dismissed on a timer (C6-06). */
   @state() private notice: {text: string; detail?: string} | undefined;
+  /** Keys of the selected connections: kept across paging, sorting, filtering and reloads until Clear selection. */
+  @state() private selection: ReadonlySet<string> = new Set();
 
   /** Row indices that pass the search and filters, in display order. Recomputed only when those inputs change. */
   #view: Uint32Array = new Uint32Array(0);
@@ -564,6 +601,11 @@ export class CongaConnectionList extends LitElement {
   #savedMessage = '';
   /** The refresh started by the last save, awaited before focusing the saved row. */
   #savedRefresh: Promise<unknown> | undefined;
+  /** How many selected rows the view holds, for the view and selection it was counted for. */
+  #selectedInView: {view: Uint32Array; selection: ReadonlySet<string>; count: number} | undefined;
+  /** The page an address named, held until the list is in (before that every page is past the end). */
+  #urlPage = 0;
+  #urlTimer: ReturnType<typeof setTimeout> | undefined;
 
   private readonly connections = new Task(this, {
     args: () => [this.api] as const,
@@ -615,7 +657,25 @@ export class CongaConnectionList extends LitElement {
     return Math.max(1, Math.ceil(this.#view.length / this.#pageSize));
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    addEventListener('popstate', this.handlePopState);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    removeEventListener('popstate', this.handlePopState);
+    // C5-01: nothing left behind while detached.
+    clearTimeout(this.#urlTimer);
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('urlState') && this.urlState) this.#readUrl();
+    // The page an address named, once there are pages to show.
+    if (this.#urlPage && this.list) {
+      this.page = this.#urlPage;
+      this.#urlPage = 0;
+    }
     const viewInputs = ['list', 'search', 'typeFilter', 'statusFilter', 'sortColumn', 'sortDirection'] as const;
     if (viewInputs.some((key) => changed.has(key as keyof CongaConnectionList))) this.#computeView();
     // A page past the end (fewer matches, a smaller page size, a shorter list) shows the last page instead (A6-03).
@@ -623,12 +683,52 @@ export class CongaConnectionList extends LitElement {
     if (this.page < 1) this.page = 1;
   }
 
-  protected override updated(): void {
+  protected override updated(changed: PropertyValues<this>): void {
+    const view = ['list', 'search', 'typeFilter', 'statusFilter', 'sortColumn', 'sortDirection', 'page'] as const;
+    if (this.urlState && this.list && view.some((key) => changed.has(key as keyof CongaConnectionList))) {
+      // One write once typing pauses, replacing the entry: no history entry per keystroke.
+      clearTimeout(this.#urlTimer);
+      this.#urlTimer = setTimeout(this.#writeUrl, URL_WRITE_DELAY_MS);
+    }
     const states = this.#internals?.states;
     if (!states) return;
     if (this.connections.status === TaskStatus.PENDING) states.add('loading');
     else states.delete('loading');
   }
+
+  /** Takes the view from the address (`url-state`); a parameter that is missing or invalid reads as the default. */
+  #readUrl(): void {
+    const view = readUrlView(new URLSearchParams(location.search));
+    this.search = view.search;
+    this.typeFilter = view.type;
+    this.statusFilter = view.status;
+    this.sortColumn = view.sort;
+    this.sortDirection = view.descending ? SORT_DIRECTIONS.descending : SORT_DIRECTIONS.ascending;
+    if (this.list) this.page = view.page;
+    else this.#urlPage = view.page;
+  }
+
+  /** Puts the view in the address, keeping every parameter that isn't the list's. Never the selection. */
+  readonly #writeUrl = (): void => {
+    if (!this.urlState || !this.isConnected) return;
+    const params = new URLSearchParams(location.search);
+    const before = params.toString();
+    writeUrlView(params, {
+      search: this.search,
+      type: this.typeFilter,
+      status: this.statusFilter,
+      sort: this.sortColumn,
+      descending: this.sortDirection === SORT_DIRECTIONS.descending,
+      page: this.page,
+    });
+    const query = params.toString();
+    if (query !== before)
+      history.replaceState(history.state, '', `${location.pathname}${query ? `?${query}` : ''}${location.hash}`);
+  };
+
+  private readonly handlePopState = (): void => {
+    if (this.urlState) this.#readUrl();
+  };
 
   /** Row indices sorted ascending by `column`: one sort per column per load, then reused in both directions. */
   #order(list: LoadedList, column: SortColumn): Uint32Array {
@@ -997,6 +1097,126 @@ export class CongaConnectionList extends LitElement {
     this.requestUpdate();
   }
 
+  // Selection
+
+  #select(keys: Iterable<string>, selected: boolean): void {
+    const next = new Set(this.selection);
+    for (const key of keys) {
+      if (selected) next.add(key);
+      else next.delete(key);
+    }
+    this.selection = next;
+  }
+
+  /** The keys of the rows on the current page. */
+  #pageKeys(): string[] {
+    const list = this.list;
+    if (!list) return [];
+    const from = (this.page - 1) * this.#pageSize;
+    return Array.from(this.#view.subarray(from, from + this.#pageSize), (index) => list.rows[index]?.key ?? '');
+  }
+
+  /** How many rows of the view are selected: counted once per view and selection, not per render. */
+  #countSelectedInView(): number {
+    const {selection} = this;
+    const view = this.#view;
+    const cached = this.#selectedInView;
+    if (cached?.view === view && cached.selection === selection) return cached.count;
+    let count = 0;
+    const rows = this.list?.rows ?? [];
+    if (selection.size) for (const index of view) if (selection.has(rows[index]?.key ?? '')) count += 1;
+    this.#selectedInView = {view, selection, count};
+    return count;
+  }
+
+  private readonly handleRowSelect = (event: Event): void => {
+    const input = event.currentTarget as HTMLInputElement;
+    if (input.dataset.key) this.#select([input.dataset.key], input.checked);
+  };
+
+  private readonly handlePageSelect = (event: Event): void => {
+    this.#select(this.#pageKeys(), (event.currentTarget as HTMLInputElement).checked);
+  };
+
+  private readonly handleSelectAllMatching = async (): Promise<void> => {
+    const list = this.list;
+    if (!list) return;
+    this.#select(
+      Array.from(this.#view, (index) => list.rows[index]?.key ?? ''),
+      true,
+    );
+    this.#announce(messages.selected(this.selection.size));
+    await this.updateComplete;
+    // The link is gone now that everything matching is selected: keep focus in the bar.
+    this.#focus('.selection-bar button');
+  };
+
+  private readonly handleClearSelection = async (): Promise<void> => {
+    this.selection = new Set();
+    await this.updateComplete;
+    // The bar's buttons are gone with the selection: continue where selecting starts.
+    this.#focus('#select-page');
+  };
+
+  /** The selected connections in the list's (server) order; keys of rows no longer loaded are left out. */
+  #selectedRows(): Row[] {
+    return this.list?.rows.filter((row) => this.selection.has(row.key)) ?? [];
+  }
+
+  /** The bulk actions element, once its chunk is in; a failed load (offline, a redeploy) is said, and tried again next time. */
+  async #bulkActions(): Promise<CongaBulkActions | undefined> {
+    this.notice = undefined;
+    try {
+      await loadBulk();
+    } catch (error) {
+      const {title} = describeError(error);
+      this.notice = {text: title};
+      this.#announce(title, 'alert');
+      return undefined;
+    }
+    const element = this.renderRoot.querySelector('conga-bulk-actions');
+    await element?.updateComplete;
+    return element ?? undefined;
+  }
+
+  // Bulk deactivate, reactivate and export
+
+  private readonly handleBulkClick = async (event: Event): Promise<void> => {
+    const activate = (event.currentTarget as HTMLElement).dataset.activate === 'true';
+    await (await this.#bulkActions())?.changeStatus(this.#selectedRows().map(toBulkItem), activate);
+  };
+
+  private readonly handleExportClick = async (event: Event): Promise<void> => {
+    const format = (event.currentTarget as HTMLElement).dataset.format === 'json' ? 'json' : 'csv';
+    const list = this.list;
+    const element = await this.#bulkActions();
+    if (!list || !element) return;
+    // The selection, or (nothing selected) every connection the search and filters match, in the view's order.
+    const rows = this.selection.size
+      ? this.#selectedRows()
+      : Array.from(this.#view, (index) => list.rows[index]).filter((row): row is Row => row !== undefined);
+    element.exportConnections(
+      rows.map((row) => row.connection),
+      format,
+    );
+  };
+
+  /** The bulk actions announce through this element, whose event reaches the root's live region. */
+  private readonly handleBulkAnnounce = (event: AnnounceEvent): void => {
+    event.stopPropagation();
+    this.#announce(event.message, event.politeness);
+  };
+
+  /** One connection of a bulk run changed: its row shows it at once (the event goes on to the host as it is). */
+  private readonly handleBulkStatusChanged = (event: ConnectionStatusChangedEvent): void => {
+    this.#applyStatus(rowKey(event.connectionType, event.externalIdentifier), event.isActive);
+  };
+
+  /** The failures of a run stay selected (and only they), so "Retry failed" and a new try are one click away. */
+  private readonly handleBulkFinished = (event: BulkFinishedEvent): void => {
+    this.selection = new Set(event.failed);
+  };
+
   // Rendering
 
   override render() {
@@ -1067,6 +1287,7 @@ export class CongaConnectionList extends LitElement {
       (row): row is Row => row !== undefined,
     );
     const filtered = count !== list.rows.length;
+    const selectedOnPage = pageRows.filter((row) => this.selection.has(row.key)).length;
     return html`${this.renderToolbar(refreshing)}
       <div class="summary">
         <p class="total">
@@ -1081,6 +1302,13 @@ export class CongaConnectionList extends LitElement {
           ${refreshing && list.expected === undefined ? messages.refreshing : ''}
         </p>
       </div>
+      ${this.renderSelectionBar(count)}
+      <conga-bulk-actions
+        .download=${this.download}
+        @conga-announce=${this.handleBulkAnnounce}
+        @conga-connection-status-changed=${this.handleBulkStatusChanged}
+        @conga-bulk-finished=${this.handleBulkFinished}
+      ></conga-bulk-actions>
       ${this.renderNotice()}
       ${
         count
@@ -1091,6 +1319,16 @@ export class CongaConnectionList extends LitElement {
                   </caption>
                   <thead>
                     <tr>
+                      <th scope="col" class="select">
+                        <input
+                          id="select-page"
+                          type="checkbox"
+                          aria-label=${messages.selectPage}
+                          .checked=${selectedOnPage === pageRows.length}
+                          .indeterminate=${selectedOnPage > 0 && selectedOnPage < pageRows.length}
+                          @change=${this.handlePageSelect}
+                        />
+                      </th>
                       ${SORT_COLUMNS.map((column) => this.renderHeader(column))}
                       <th scope="col">${messages.columnActions}</th>
                     </tr>
@@ -1168,6 +1406,15 @@ export class CongaConnectionList extends LitElement {
     if (pending) statusText = connection.IsActive ? messages.deactivating : messages.reactivating;
     const action = connection.IsActive ? messages.deactivate : messages.reactivate;
     return html`<tr part="row" data-key=${key}>
+      <td class="select">
+        <input
+          type="checkbox"
+          data-key=${key}
+          aria-label=${messages.selectRow(isolate(name))}
+          .checked=${this.selection.has(key)}
+          @change=${this.handleRowSelect}
+        />
+      </td>
       <td class="identifier">
         ${
           actionable
@@ -1246,6 +1493,31 @@ export class CongaConnectionList extends LitElement {
         ${messages.nextPage}
       </button>
     </nav>`;
+  }
+
+  /**
+   * What to do with the selection: "N selected", select every match, Deactivate, Reactivate, Export, Clear. With
+   * nothing selected only Export is there, and it exports every connection the search and filters match.
+   */
+  private renderSelectionBar(matching: number) {
+    const selected = this.selection.size;
+    const exportButtons = html`<button data-format="csv" @click=${this.handleExportClick}>${messages.exportCsv}</button>
+      <button data-format="json" @click=${this.handleExportClick}>${messages.exportJson}</button>`;
+    if (!selected) return html`<div part="selection-bar" class="selection-bar">${exportButtons}</div>`;
+    return html`<div part="selection-bar" class="selection-bar" role="group" aria-labelledby="selected-count">
+      <span id="selected-count" class="selected-count">${messages.selected(selected)}</span>
+      ${
+        this.#countSelectedInView() < matching
+          ? html`<button class="link" @click=${this.handleSelectAllMatching}>
+              ${messages.selectAllMatching(matching)}
+            </button>`
+          : nothing
+      }
+      <button class="danger" data-activate="false" @click=${this.handleBulkClick}>${messages.deactivate}</button>
+      <button data-activate="true" @click=${this.handleBulkClick}>${messages.reactivate}</button>
+      ${exportButtons}
+      <button @click=${this.handleClearSelection}>${messages.clearSelection}</button>
+    </div>`;
   }
 
   private renderNotice() {

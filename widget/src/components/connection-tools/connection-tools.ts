@@ -9,7 +9,7 @@ import {configContext} from '../../context.js';
 import type {WidgetConfig} from '../../context.js';
 import {define, VERSION} from '../../define.js';
 import {AnnounceEvent} from '../../events/announce-event.js';
-import {messages} from '../../messages.js';
+import {messages} from '../connection-form/form-messages.js';
 import shared from '../../styles/shared.js';
 import {systemClipboard} from '../secret-reveal/secret-reveal.js';
 import type {ClipboardWriter} from '../secret-reveal/secret-reveal.js';

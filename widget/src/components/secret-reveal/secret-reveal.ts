@@ -2,7 +2,7 @@ import {html, LitElement, nothing} from 'lit';
 import {property, query, state} from 'lit/decorators.js';
 import {define, VERSION} from '../../define.js';
 import {SecretClosedEvent} from '../../events/secret-closed-event.js';
-import {messages} from '../../messages.js';
+import {messages} from '../connection-form/form-messages.js';
 import shared from '../../styles/shared.js';
 import styles from './secret-reveal.styles.js';
 

@@ -1,0 +1,30 @@
+import {css} from 'lit';
+
+export default css`
+  :host {
+    display: block;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  p,
+  ul {
+    margin: 0;
+  }
+  .report {
+    display: grid;
+    gap: 0.25rem;
+    border: 1px solid var(--conga-color-border, #d1d9e0);
+    border-left-width: 4px;
+    border-radius: var(--conga-radius, 6px);
+    padding: 0.5rem 0.75rem;
+  }
+  .report.failed {
+    border-color: var(--conga-color-danger, #b3261e);
+  }
+  .buttons {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--conga-space, 0.5rem);
+  }
+`;

@@ -180,7 +180,7 @@ export default defineConfig(({mode}) => ({
         extends: true,
         test: {
           name: 'unit',
-          include: ['packages/*/src/**/*.test.ts', 'extension/src/**/*.test.ts'],
+          include: ['packages/*/src/**/*.test.ts', 'extension/src/**/*.test.ts', 'widget/src/**/*.test.ts'],
           exclude: ['**/*.browser.test.ts', '**/node_modules/**'],
           environment: 'node',
         },

@@ -156,7 +156,7 @@ export class CongaExtensionPromote extends LitElement {
       },
       (error: unknown) => {
         console.error(error);
-        this.problem = text.loadFailed('the settings');
+        this.problem = text.settingsFailed;
       },
     );
   }
@@ -396,14 +396,15 @@ export class CongaExtensionPromote extends LitElement {
   };
 
   private readonly handleApply = (): void => {
-    if (!this.plan || writesOf(this.plan).length === 0) return;
+    if (!this.plan || writesOf(this.plan).length === 0 || this.progress !== undefined) return;
     void this.renderRoot.querySelector<CongaConfirmDialog>('conga-confirm-dialog')?.show();
   };
 
   private readonly handleConfirmed = async (): Promise<void> => {
     const plan = this.plan;
     const target = this.target;
-    if (!plan || !target) return;
+    // One apply at a time: the plan stays on screen while it runs, but its button is disabled.
+    if (!plan || !target || this.progress !== undefined) return;
     const total = writesOf(plan).length;
     this.progress = {done: 0, total};
     this.results = [];
@@ -649,7 +650,12 @@ export class CongaExtensionPromote extends LitElement {
         )}
       </ul>
       <div class="actions">
-        <button type="button" class="primary" ?disabled=${writes === 0} @click=${this.handleApply}>
+        <button
+          type="button"
+          class="primary"
+          ?disabled=${writes === 0 || this.progress !== undefined}
+          @click=${this.handleApply}
+        >
           ${text.apply}
         </button>
         ${writes === 0 ? html`<span class="muted">${text.applyNothing}</span>` : nothing}

@@ -11,6 +11,7 @@ export const promoteText = {
   target: 'To (target tenant)',
   chooseTenant: 'Choose a tenant',
   sameTenant: 'Choose two different tenants.',
+  settingsFailed: "Couldn't load the settings. Close this page and try again.",
   needTwoTenants: 'Add at least two tenants in the settings to promote connections between them.',
   openSettings: 'Settings',
   signIn: (tenant: string) => `Sign in to ${tenant}`,

@@ -15,7 +15,13 @@ const root = resolve(import.meta.dirname, '../..');
 /** Issue 7: the main module, Lit, styles and messages included; `npm run bench` reports the same figure. */
 const BUDGET_GZIP_BYTES = 30 * 1024;
 /** The elements defined by the lazy form chunk (loaded on the first Add or Edit, or when the list is idle). */
-const FORM_TAGS = ['conga-connection-form', 'conga-secret-reveal', 'conga-connection-tools'];
+const FORM_TAGS = [
+  'conga-connection-form',
+  'conga-secret-reveal',
+  'conga-connection-tools',
+  'conga-sign-in-test',
+  'conga-token-test',
+];
 /** The element defined by the lazy bulk chunk (loaded on the first bulk Deactivate, Reactivate or Export). */
 const BULK_TAGS = ['conga-bulk-actions'];
 const LAZY_TAGS = [...FORM_TAGS, ...BULK_TAGS];

@@ -1,6 +1,6 @@
 import {createContext} from '@lit/context';
 import type {ApiClient} from '@conga-connections/api-client';
-import type {AuthSession, AuthState} from '@conga-connections/auth';
+import type {AuthSession, AuthState, SignInTestResult, TokenTestResult} from '@conga-connections/auth';
 
 // Keys are Symbols, so no other context user on the host page can collide with them (STYLE.md §5).
 
@@ -19,7 +19,32 @@ export interface WidgetConfig {
   readonly issuer: string;
   /** The platform's API origin (`api-base-url` attribute), or ''. */
   readonly apiBaseUrl: string;
+  /** Where "Test sign-in" lands on a host page (`test-redirect-uri`, else `redirect-uri`), or ''. */
+  readonly testRedirectUri: string;
 }
 
 /** An immutable snapshot of {@link WidgetConfig}, replaced when the root's `issuer` or `api-base-url` changes. */
 export const configContext = createContext<WidgetConfig>(Symbol('conga.config'));
+
+/**
+ * Runs "Test sign-in" and "Get a token now" for a connection, wherever the element is: on a host page (a popup to
+ * the host's callback page, token requests from the page) or in the extension (its worker, through messages). The
+ * element knows only this interface. Results carry decoded claims, scopes and lifetimes, never a raw token.
+ */
+export interface ConnectionTester {
+  /** The redirect URI the test sign-in sends; it must be registered on the tested connection, exactly. */
+  readonly redirectUri: string;
+  /**
+   * The origin the token request comes from, which the provider only answers readably when it is one of the
+   * connection's Cors Origins; '' where no page origin is involved (the extension's worker reaches the provider
+   * through its host permissions).
+   */
+  readonly origin: string;
+  /** Runs the round trip; call it synchronously in the click, so a popup may open. */
+  testSignIn(request: {clientId: string; scope: string}): Promise<SignInTestResult>;
+  /** Requests one `client_credentials` token; the secret is used for this request only. */
+  getToken(request: {clientId: string; clientSecret: string; scope?: string}): Promise<TokenTestResult>;
+}
+
+/** A {@link ConnectionTester} the host (the extension) hands over; the host-page default when absent. */
+export const connectionTesterContext = createContext<ConnectionTester | undefined>(Symbol('conga.connection-tester'));

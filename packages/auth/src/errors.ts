@@ -16,6 +16,7 @@ export const AUTH_ERROR_CODES = [
   'AUTH_INSECURE_ISSUER',
   'AUTH_SIGNED_OUT',
   'AUTH_INTERRUPTED',
+  'AUTH_TIMED_OUT',
 ] as const;
 
 /** One of {@link AUTH_ERROR_CODES}. */
@@ -40,6 +41,7 @@ const MESSAGES: Record<AuthErrorCode, string> = {
     'The sign-in service must use https:// (http is only allowed for 127.0.0.1, [::1] or localhost).',
   AUTH_SIGNED_OUT: 'Sign in to continue.',
   AUTH_INTERRUPTED: 'Sign-in was interrupted. Try again.',
+  AUTH_TIMED_OUT: 'The sign-in window got no answer in time.',
 };
 
 /** A sign-in, renewal or sign-out failure; `cause` holds the underlying oauth4webapi error with secrets redacted. */

@@ -1,3 +1,17 @@
+export {
+  decodeToken,
+  testClientCredentials,
+  testSignIn,
+  type DecodedToken,
+  type SignInTestFailure,
+  type SignInTestOptions,
+  type SignInTestResult,
+  type SignInTestSuccess,
+  type TokenTestFailure,
+  type TokenTestOptions,
+  type TokenTestResult,
+  type TokenTestSuccess,
+} from './connection-test.js';
 export {AUTH_ERROR_CODES, AuthError, isAuthError, type AuthErrorCode} from './errors.js';
 export {
   createFrameLauncher,

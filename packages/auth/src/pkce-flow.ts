@@ -317,13 +317,7 @@ export class PkceFlow {
    * plain-http issuer on loopback, i.e. the local emulator (B2-12).
    */
   #http(): oauth.HttpRequestOptions<'GET' | 'POST', URLSearchParams | undefined> {
-    const fetchFunction = this.#fetch;
-    const loopback = isLoopbackHttp(new URL(this.issuer));
-    return {
-      [oauth.customFetch]: (url, init) => fetchFunction(url, init),
-      // eslint-disable-next-line @typescript-eslint/no-deprecated -- deliberate, and only for the loopback emulator
-      ...(loopback ? {[oauth.allowInsecureRequests]: true} : {}),
-    };
+    return transportOptions(new URL(this.issuer), this.#fetch);
   }
 
   /**
@@ -372,8 +366,23 @@ export class PkceFlow {
   }
 }
 
+/**
+ * The transport options of every request to the provider at `issuer`. `allowInsecureRequests` is set here and nowhere
+ * else, and only for a plain-http issuer on loopback, i.e. the local emulator (B2-12).
+ */
+export function transportOptions(
+  issuer: URL,
+  fetchFunction: typeof fetch,
+): oauth.HttpRequestOptions<'GET' | 'POST', URLSearchParams | undefined> {
+  return {
+    [oauth.customFetch]: (url, init) => fetchFunction(url, init),
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- deliberate, and only for the loopback emulator
+    ...(isLoopbackHttp(issuer) ? {[oauth.allowInsecureRequests]: true} : {}),
+  };
+}
+
 /** Whether `url` is plain http on a loopback host. */
-function isLoopbackHttp(url: URL): boolean {
+export function isLoopbackHttp(url: URL): boolean {
   return url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname);
 }
 

@@ -199,6 +199,20 @@ describe('createPopupLauncher', () => {
     expect(fake.popup.closed).toBe(true);
   });
 
+  it('rejects with AUTH_TIMED_OUT and closes the popup when no answer comes within timeoutMs', async () => {
+    const fake = fakeWindow();
+    const answer = createPopupLauncher(fake.window, {timeoutMs: 120_000}).launch(
+      navigationTo('https://login.example.test/authorize'),
+      {redirectUri: REDIRECT_URI},
+    );
+    expect(await settled(answer)).toBe('pending');
+    fake.tick();
+    expect(await settled(answer)).toEqual({error: expect.objectContaining({code: 'AUTH_TIMED_OUT'}) as unknown});
+    expect(fake.popup.closed).toBe(true);
+    expect(fake.listeners.size).toBe(0);
+    expect(fake.timers.size).toBe(0);
+  });
+
   it('refuses a redirect URI on another origin, where the answer could never be posted back', () => {
     const fake = fakeWindow();
     expect(() =>

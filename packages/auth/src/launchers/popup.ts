@@ -11,6 +11,8 @@ export interface PopupLauncherOptions {
   pollIntervalMs?: number;
   /** The `window.open()` features; default a 480 × 640 popup. */
   features?: string;
+  /** Gives up (and closes the popup) after this long without an answer, with `AUTH_TIMED_OUT`; default never. */
+  timeoutMs?: number;
 }
 
 /**
@@ -34,12 +36,19 @@ export function createPopupLauncher(window: Window, options: PopupLauncherOption
       const poll = window.setInterval(() => {
         if (popup.closed) answer.settle(new AuthError('AUTH_POPUP_CLOSED'));
       }, pollIntervalMs);
+      const timeout =
+        options.timeoutMs === undefined
+          ? undefined
+          : window.setTimeout(() => {
+              answer.settle(new AuthError('AUTH_TIMED_OUT'));
+            }, options.timeoutMs);
       const answer = listen(
         window,
         redirectUri,
         () => popup,
         () => {
           window.clearInterval(poll);
+          window.clearTimeout(timeout);
           popup.close();
         },
       );

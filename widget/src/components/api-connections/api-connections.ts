@@ -5,8 +5,14 @@ import {provide} from '@lit/context';
 import {createApiClient} from '@conga-connections/api-client';
 import type {ApiClient} from '@conga-connections/api-client';
 import type {AuthSession, AuthState} from '@conga-connections/auth';
-import {apiClientContext, authSessionContext, authStateContext, configContext} from '../../context.js';
-import type {WidgetConfig} from '../../context.js';
+import {
+  apiClientContext,
+  authSessionContext,
+  authStateContext,
+  configContext,
+  connectionTesterContext,
+} from '../../context.js';
+import type {ConnectionTester, WidgetConfig} from '../../context.js';
 import {define, VERSION} from '../../define.js';
 import {AnnounceEvent} from '../../events/announce-event.js';
 import {SignedInEvent} from '../../events/signed-in-event.js';
@@ -58,6 +64,11 @@ export class CongaApiConnections extends LitElement {
   @property({attribute: 'client-id'}) clientId = '';
   /** A redirect URI registered on that connection, on this page's origin (built-in sign-in). */
   @property({attribute: 'redirect-uri'}) redirectUri = '';
+  /**
+   * Where "Test sign-in" of a UI-to-API connection lands: a page on this origin that posts the answer back to its
+   * opener (see the README); default `redirect-uri`. The tested connection must list it in its Redirect URIs.
+   */
+  @property({attribute: 'test-redirect-uri'}) testRedirectUri = '';
   /** Scopes to ask for; the auth package's minimal default when empty. */
   @property() scope = '';
   /** `redirect` (default) or `popup` (the page stays as it is). */
@@ -78,6 +89,8 @@ export class CongaApiConnections extends LitElement {
   @property({attribute: false}) session: AuthSession | undefined;
   /** An API client the host hands over; replaces the one built from `api-base-url`. */
   @property({attribute: false}) apiClient: ApiClient | undefined;
+  /** Runs "Test sign-in" and "Get a token now" (the extension's worker); a popup on this page when unset. */
+  @property({attribute: false}) connectionTester: ConnectionTester | undefined;
 
   @provide({context: authSessionContext}) @state() private providedSession: AuthSession | undefined;
   @provide({context: apiClientContext}) @state() private providedApiClient: ApiClient | undefined;
@@ -85,7 +98,9 @@ export class CongaApiConnections extends LitElement {
   @provide({context: configContext}) @state() protected config: WidgetConfig = Object.freeze({
     issuer: '',
     apiBaseUrl: '',
+    testRedirectUri: '',
   });
+  @provide({context: connectionTesterContext}) @state() protected providedTester: ConnectionTester | undefined;
 
   @state() private statusMessage = '';
   @state() private alertMessage = '';
@@ -144,9 +159,18 @@ export class CongaApiConnections extends LitElement {
     );
     if (configChanged) this.#chooseSession();
     if (changed.has('apiClient') || changed.has('apiBaseUrl') || configChanged) this.#chooseApiClient();
-    if (changed.has('issuer') || changed.has('apiBaseUrl')) {
-      this.config = Object.freeze({issuer: this.issuer, apiBaseUrl: this.apiBaseUrl});
+    if (
+      ['issuer', 'apiBaseUrl', 'redirectUri', 'testRedirectUri'].some((key) =>
+        changed.has(key as keyof CongaApiConnections),
+      )
+    ) {
+      this.config = Object.freeze({
+        issuer: this.issuer,
+        apiBaseUrl: this.apiBaseUrl,
+        testRedirectUri: this.testRedirectUri || this.redirectUri,
+      });
     }
+    this.providedTester = this.connectionTester;
   }
 
   /** The host's session, or one built from the attributes; never both. */

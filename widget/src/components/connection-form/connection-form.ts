@@ -35,11 +35,14 @@ import {define, VERSION} from '../../define.js';
 import {ConnectionCreatedEvent} from '../../events/connection-created-event.js';
 import {ConnectionUpdatedEvent} from '../../events/connection-updated-event.js';
 import {FormClosedEvent} from '../../events/form-closed-event.js';
+import type {RequestAddValueEvent} from '../../events/request-add-value-event.js';
 import {messages} from './form-messages.js';
 import shared from '../../styles/shared.js';
 import styles from './connection-form.styles.js';
 import '../error-state/error-state.js';
 import '../connection-tools/connection-tools.js';
+import type {CongaConnectionTools} from '../connection-tools/connection-tools.js';
+import {toolsMessages} from '../connection-tools/tools-messages.js';
 import '../secret-reveal/secret-reveal.js';
 import {systemClipboard} from '../secret-reveal/secret-reveal.js';
 import type {ClipboardWriter, CongaSecretReveal} from '../secret-reveal/secret-reveal.js';
@@ -281,6 +284,7 @@ export class CongaConnectionForm extends LitElement {
 
   @query('dialog') private readonly dialog?: HTMLDialogElement;
   @query('conga-secret-reveal') private readonly reveal?: CongaSecretReveal;
+  @query('conga-connection-tools') private readonly tools?: CongaConnectionTools;
 
   #opener: HTMLElement | null = null;
   /** Between opening and the end of closing (which, after a save, includes the secret hand-off). */
@@ -585,6 +589,34 @@ export class CongaConnectionForm extends LitElement {
     this.#show(...added.map((row) => rowKeyOf('CorsOrigins', row.key)));
     await this.#announce(messages.formSuggestedOriginsAdded(additions.length));
   }
+
+  /**
+   * "Test sign-in" asked to add its redirect URL (or the page's origin) to the field: it becomes a new row (or fills
+   * the only, empty one) and gets focus, and the admin is told to save. Nothing is sent until they do.
+   */
+  async #addValue(field: 'RedirectURI' | 'CorsOrigins', value: string): Promise<void> {
+    const key = (text: string) => (field === 'CorsOrigins' ? (normalizeOrigin(text) ?? text.trim()) : text.trim());
+    const existing = this.draft[field].find((row) => key(row.value) === key(value));
+    if (existing) {
+      await this.#announce(toolsMessages.testFixAlreadyListed(value, toolsMessages.testFixFields[field]));
+      await this.#focusById(`field-${rowKeyOf(field, existing.key)}`);
+      return;
+    }
+    const [row] = rows([value]);
+    if (!row) return;
+    const kept = this.draft[field].filter((other) => other.value.trim() !== '');
+    this.#setDraft({...this.draft, [field]: [...kept, row]});
+    this.#show(rowKeyOf(field, row.key));
+    await this.#announce(toolsMessages.testFixAdded(value, toolsMessages.testFixFields[field]));
+    await this.#focusById(`field-${rowKeyOf(field, row.key)}`);
+  }
+
+  private readonly handleRequestAddValue = (event: RequestAddValueEvent): void => {
+    event.stopPropagation();
+    // Taken: the test says so instead of telling the admin to go and add it by hand.
+    event.preventDefault();
+    void this.#addValue(event.field, event.value);
+  };
 
   #isDirty(): boolean {
     return snapshotOf(this.draft) !== this.#snapshot;
@@ -931,6 +963,8 @@ export class CongaConnectionForm extends LitElement {
   #finishClose(): void {
     if (!this.#isOpen) return;
     this.#isOpen = false;
+    // The tools stay in the closed dialog: their test results and any pasted secret go now.
+    this.tools?.reset();
     this.step = 'form';
     this.#setState('open', false);
     const opener = this.#opener;
@@ -1207,6 +1241,7 @@ export class CongaConnectionForm extends LitElement {
           ? html`<conga-connection-tools
               .connection=${this.loaded}
               .clipboard=${this.clipboard}
+              @conga-request-add-value=${this.handleRequestAddValue}
             ></conga-connection-tools>`
           : nothing
       }

@@ -161,6 +161,8 @@ export const messages = {
   diagnosisAccessDenied: 'The user declined access on the consent page.',
   diagnosisUnknown: (error: string) =>
     `Sign-in failed with the platform's error "${error}". The connection's settings don't explain it.`,
+  diagnosisTokenRequestFailed: (origin: string) =>
+    `The token request from ${origin} got no answer this page may read, although ${origin} is in Cors Origins. Check that the sign-in service is reachable from this page, then test again.`,
 } as const;
 
 /** The form catalogue's type, for hosts that want to translate it. */

@@ -1,5 +1,5 @@
 import {html, LitElement, nothing} from 'lit';
-import {property, state} from 'lit/decorators.js';
+import {property, query, state} from 'lit/decorators.js';
 import {consume} from '@lit/context';
 import {toConnectionType} from '@conga-connections/api-client';
 import type {ApiConnectionResponse} from '@conga-connections/api-client';
@@ -8,29 +8,23 @@ import type {RedirectUriMatch} from '@conga-connections/validation';
 import {configContext} from '../../context.js';
 import type {WidgetConfig} from '../../context.js';
 import {define, VERSION} from '../../define.js';
-import {AnnounceEvent} from '../../events/announce-event.js';
 import {messages} from '../connection-form/form-messages.js';
+import {RequestAddValueEvent} from '../../events/request-add-value-event.js';
 import shared from '../../styles/shared.js';
 import {systemClipboard} from '../secret-reveal/secret-reveal.js';
 import type {ClipboardWriter} from '../secret-reveal/secret-reveal.js';
+import '../sign-in-test/sign-in-test.js';
+import type {CongaSignInTest} from '../sign-in-test/sign-in-test.js';
+import '../token-test/token-test.js';
+import type {CongaTokenTest} from '../token-test/token-test.js';
+import {announceThroughRoot, rootOf} from './announce.js';
 import {quickstartsFor, salesforceFields, tenantEndpoints} from './quickstarts.js';
 import type {QuickstartInput} from './quickstarts.js';
 import styles from './connection-tools.styles.js';
 
-/** The root element, found through the shadow roots this element sits in (the list and the form each have one). */
-function rootOf(element: Element): Element | undefined {
-  let node: Node = element;
-  for (;;) {
-    const found = node instanceof Element ? node.closest('conga-api-connections') : null;
-    if (found) return found;
-    const root = node.getRootNode();
-    if (!(root instanceof ShadowRoot)) return undefined;
-    node = root.host;
-  }
-}
-
 /**
- * @summary Tools for one saved connection, in a collapsed "Tools" section of its edit view: "Check a redirect URI"
+ * @summary Tools for one saved connection, in a collapsed "Tools" section of its edit view: "Test sign-in" (UI-to-API)
+ * or "Get a token now" (API-to-API, with a pasted secret), "Check a redirect URI"
  * (UI-to-API: does what an app sends match a registered redirect URI exactly, and if not, which one is closest and
  * how it differs) and "Quickstarts for this connection" (curl, Node and Salesforce Auth. Provider settings for
  * API-to-API; a browser single-page-app configuration for UI-to-API), prefilled with the Client ID and the tenant's
@@ -39,6 +33,8 @@ function rootOf(element: Element): Element | undefined {
  * @example
  * <conga-connection-tools .connection=${loaded}></conga-connection-tools>  <!-- inside <conga-api-connections> -->
  *
+ * @event conga-request-add-value - Cancelable, internal (not composed): "Test sign-in" asks the form to add a value
+ * to Redirect URIs or Cors Origins; the form cancels it when it took the value.
  * @csspart base - The `<details>` wrapper.
  * @csspart redirect-check - The "Check a redirect URI" section.
  * @csspart check-result - The result of a check.
@@ -61,15 +57,26 @@ export class CongaConnectionTools extends LitElement {
   @state() private checked: RedirectUriMatch | undefined;
   @state() private statusMessage = '';
 
+  @query('conga-sign-in-test') private readonly signInTest?: CongaSignInTest;
+  @query('conga-token-test') private readonly tokenTest?: CongaTokenTest;
+
+  /** Forgets the tests' results and any pasted secret (the form calls it when it closes). */
+  reset(): void {
+    this.signInTest?.reset();
+    this.tokenTest?.reset();
+  }
+
+  /** The add-value request of "Test sign-in" stops at this shadow root (it is not composed): passed on to the form. */
+  private readonly handleRequestAddValue = (event: RequestAddValueEvent): void => {
+    event.stopPropagation();
+    const forwarded = new RequestAddValueEvent(event.field, event.value);
+    this.dispatchEvent(forwarded);
+    if (forwarded.defaultPrevented) event.preventDefault();
+  };
+
   /** Announces through the root's live region; alone (no root), through this element's own. */
   async #announce(message: string, politeness: 'status' | 'alert' = 'status'): Promise<void> {
-    const root = rootOf(this);
-    // The announce event is not composed, so from inside the list's and the form's shadow trees it would stop at the
-    // form's shadow root: it is dispatched on the root itself, whose own listener serves exactly this case.
-    if (root) {
-      root.dispatchEvent(new AnnounceEvent(message, politeness));
-      return;
-    }
+    if (announceThroughRoot(this, message, politeness)) return;
     this.statusMessage = '';
     await this.updateComplete;
     this.statusMessage = message;
@@ -112,6 +119,17 @@ export class CongaConnectionTools extends LitElement {
     const ui = toConnectionType(connection.APIType) === 'UItoAPI';
     return html`<details part="base">
       <summary>${messages.toolsTitle}</summary>
+      ${
+        ui
+          ? html`<conga-sign-in-test
+              .connection=${connection}
+              @conga-request-add-value=${this.handleRequestAddValue}
+            ></conga-sign-in-test>`
+          : html`<conga-token-test
+              .clientId=${connection.ClientId ?? ''}
+              .clipboard=${this.clipboard}
+            ></conga-token-test>`
+      }
       ${ui ? this.renderCheck() : nothing} ${this.renderQuickstarts(connection)}
       ${rootOf(this) ? nothing : html`<p class="visually-hidden" role="status">${this.statusMessage}</p>`}
     </details>`;

@@ -17,6 +17,7 @@ export interface SignInFailure {
 /** How the test signed in: the redirect URI it sent, the origin it calls the token endpoint from, the scopes it asked. */
 export interface SignInAttempt {
   redirectUri: string;
+  /** The origin the token request comes from; empty when no web page makes it (the extension's worker). */
   origin: string;
   scopes: readonly string[];
 }
@@ -120,6 +121,10 @@ export function diagnoseSignIn(
     return {kind: DIAGNOSIS_KINDS.scopeNotAllowed, message: messages.diagnosisScopeRefused};
   if (error === 'access_denied') return {kind: DIAGNOSIS_KINDS.accessDenied, message: messages.diagnosisAccessDenied};
 
+  // No origin: the token request comes from no web page (the extension's worker), so Cors Origins can't matter.
+  if (attempt.origin.trim() === '') {
+    return {kind: DIAGNOSIS_KINDS.unknown, message: messages.diagnosisUnknown(error ?? 'unknown')};
+  }
   const origin = originKey(attempt.origin);
   const originListed = connection.CorsOrigins.some((listed) => originKey(listed) === origin);
   // Checked even when the failure came earlier: the token request from this origin would be blocked next.
@@ -129,6 +134,9 @@ export function diagnoseSignIn(
       message: messages.diagnosisOriginMissing(origin),
       fix: {field: 'CorsOrigins', value: origin, label: messages.diagnosisAddOrigin(origin)},
     };
+  }
+  if (failure.tokenRequestBlocked === true && error === undefined) {
+    return {kind: DIAGNOSIS_KINDS.unknown, message: messages.diagnosisTokenRequestFailed(origin)};
   }
   return {kind: DIAGNOSIS_KINDS.unknown, message: messages.diagnosisUnknown(error ?? 'unknown')};
 }

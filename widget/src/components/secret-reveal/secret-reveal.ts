@@ -5,6 +5,7 @@ import {SecretClosedEvent} from '../../events/secret-closed-event.js';
 import {messages} from '../connection-form/form-messages.js';
 import shared from '../../styles/shared.js';
 import styles from './secret-reveal.styles.js';
+import '../token-test/token-test.js';
 
 /** What the one-time hand-off shows. */
 export interface SecretHandoff {
@@ -37,8 +38,9 @@ function deepActiveElement(): HTMLElement | null {
 
 /**
  * @summary The one-time hand-off of a new connection's credentials: the Client ID and, for API-to-API, the Client
- * Secret, with Copy buttons and "Copy as .env". It can't be dismissed (Escape, backdrop, ×, leaving the page) until the
- * admin confirms they stored the secret or says "Close anyway"; when it closes, the secret leaves the DOM and memory.
+ * Secret, with Copy buttons, "Copy as .env" and "Get a token now" (a client_credentials request with that secret). It
+ * can't be dismissed (Escape, backdrop, ×, leaving the page) until the admin confirms they stored the secret or says
+ * "Close anyway"; when it closes, the secret leaves the DOM and memory.
  *
  * @example
  * const reveal = document.createElement('conga-secret-reveal');
@@ -52,6 +54,7 @@ function deepActiveElement(): HTMLElement | null {
  * @csspart copy-button - Each Copy button.
  * @csspart env-button - The "Copy as .env" button.
  * @csspart warning - The "only time the secret is shown" warning.
+ * @csspart token-test - "Get a token now" with the secret on screen (API-to-API).
  * @csspart stored-checkbox - The "I have stored the secret" checkbox.
  * @csspart done-button - The Done button.
  * @csspart close-button - The × button.
@@ -350,6 +353,16 @@ export class CongaSecretReveal extends LitElement {
       <div class="actions">
         <button part="env-button" type="button" @click=${this.handleCopyEnv}>${messages.secretCopyEnv}</button>
       </div>
+      ${
+        secret
+          ? html`<conga-token-test
+              part="token-test"
+              .clientId=${handoff.clientId}
+              .clientSecret=${secret}
+              .clipboard=${this.clipboard}
+            ></conga-token-test>`
+          : nothing
+      }
       <p id="status" class="status" role="status">${this.statusMessage}</p>
       <div class="footer">
         ${

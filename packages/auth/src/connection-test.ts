@@ -202,8 +202,8 @@ export interface TokenTestOptions {
 /**
  * Requests one token with `client_credentials` (RFC 6749 §4.4) and answers its decoded claims, scopes and lifetime.
  * The secret goes in the `Authorization` header (client_secret_basic, which every provider must support, RFC 6749
- * §2.3.1): from a page, that header makes the browser ask the provider first (a CORS preflight), so where the page's
- * origin isn't allowed the request carrying the secret is never sent and no token is minted.
+ * §2.3.1), never in a URL: from a page, that header makes the browser ask the provider first (a CORS preflight), so
+ * a provider that refuses this origin there never receives the secret from the page.
  */
 export async function testClientCredentials(options: TokenTestOptions): Promise<TokenTestResult> {
   const fetchFunction = options.fetch ?? globalThis.fetch.bind(globalThis);

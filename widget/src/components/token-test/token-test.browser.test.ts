@@ -92,7 +92,7 @@ describe('<conga-token-test>', () => {
     const field = secretField(element);
     expect(field.type).to.equal('password');
     expect(field.getAttribute('autocomplete')).to.equal('off');
-    expect(field.labels[0]?.textContent.trim()).to.equal('Client Secret');
+    expect(text(element.shadowRoot!.querySelector('label[for="token-secret"]'))).to.equal('Client Secret');
   });
 
   it('asks for the secret when the field is empty, and sends nothing', async () => {

@@ -286,6 +286,7 @@ export class CongaExtensionShell extends LitElement {
         .session=${this.session}
         .apiClient=${this.apiClient}
         page-size=${popup ? 10 : 50}
+        ?url-state=${this.surface === 'side-panel' || this.surface === 'tab'}
         @conga-request-form=${this.handleRequestForm}
       ></conga-api-connections>`;
   }

@@ -1,8 +1,9 @@
 import {css} from 'lit';
 
 export default css`
+  /* Its progress and report are items of the list's grid, like the list's own notices: nothing (no gap) when empty. */
   :host {
-    display: block;
+    display: contents;
   }
   :host([hidden]) {
     display: none;

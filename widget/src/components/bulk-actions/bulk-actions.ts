@@ -21,6 +21,13 @@ import '../confirm-dialog/confirm-dialog.js';
 export type {BulkItem} from './bulk.js';
 export type {ExportFile, ExportFormat} from '../connection-list/export.js';
 
+/** The element that really has focus, looking through open shadow roots (`document.activeElement` stops at hosts). */
+function deepActiveElement(): HTMLElement | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active instanceof HTMLElement ? active : null;
+}
+
 /** Status calls in flight at once: quick, and few enough not to trip the platform's rate limit. */
 const CONCURRENCY = 4;
 
@@ -49,6 +56,8 @@ export class CongaBulkActions extends LitElement {
   @state() private report: BulkReport | undefined;
   /** The selection the last plan was made from, so "Retry failed" can find its failures again. */
   #items: readonly BulkItem[] = [];
+  /** The control that asked for the action (the selection bar's button): focus goes back to it on Dismiss. */
+  #opener: HTMLElement | null = null;
 
   /** Whether a run is under way (a second one waits for the admin to try again after it). */
   get running(): boolean {
@@ -65,6 +74,7 @@ export class CongaBulkActions extends LitElement {
    */
   async changeStatus(items: readonly BulkItem[], activate: boolean): Promise<void> {
     if (this.running) return;
+    this.#opener = deepActiveElement();
     const plan = planBulk(items, activate);
     if (plan.nothingToDo) {
       // Nothing to confirm: say so where a report would be.
@@ -129,8 +139,11 @@ export class CongaBulkActions extends LitElement {
     );
   };
 
-  private readonly handleDismiss = (): void => {
+  private readonly handleDismiss = async (): Promise<void> => {
     this.report = undefined;
+    await this.updateComplete;
+    // The report had focus; give it back to the button that started the action, if the selection still shows it.
+    if (this.#opener?.isConnected) this.#opener.focus();
   };
 
   /**

@@ -453,11 +453,20 @@ describe('<conga-connection-list> selection, bulk actions, export and URL state'
       const {list, api} = await mount();
       const said = announcements(list);
       await toggle(list, checkbox(list, 'ERP nightly sync'));
-      barButton(list, messages.reactivate).click();
+      const reactivate = barButton(list, messages.reactivate);
+      reactivate.focus();
+      reactivate.click();
       await waitUntil(() => list.shadowRoot?.querySelector('conga-bulk-actions')?.shadowRoot && report(list));
       expect(report(list)?.textContent).to.contain('The selected connection is already active.');
       expect(said.map((event) => event.message)).to.deep.equal(['The selected connection is already active.']);
       expect(statusCalls(api)).to.have.length(0);
+      // Dismiss gives focus back to the button that asked.
+      const dismiss = [...report(list)!.querySelectorAll('button')].find(
+        (button) => button.textContent.trim() === 'Dismiss',
+      );
+      dismiss!.click();
+      await waitUntil(() => !report(list), 'the report stayed');
+      await waitUntil(() => list.shadowRoot?.activeElement === reactivate, 'focus did not return to Reactivate');
     });
 
     it('reactivates with the reactivation text and a non-destructive button', async () => {

@@ -200,6 +200,10 @@ export default css`
     align-items: center;
     gap: var(--conga-space, 0.5rem);
   }
+  /* Until its chunk is loaded it has nothing to show, and takes no place in the grid. */
+  conga-bulk-actions:not(:defined) {
+    display: none;
+  }
   .selected-count {
     font-weight: 600;
   }

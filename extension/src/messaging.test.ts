@@ -25,6 +25,8 @@ function handlers(overrides: Partial<MessageHandlers> = {}): MessageHandlers {
     'auth:sign-out': () => Promise.resolve({status: 'signed-out', reason: 'signed-out'}),
     'auth:get-access-token': () => Promise.resolve('access-token-1'),
     'drawer:toggle': () => Promise.resolve({open: true}),
+    'connection-test:sign-in': () => Promise.resolve({ok: false, code: 'AUTH_POPUP_CLOSED'}),
+    'connection-test:token': () => Promise.resolve({ok: false, error: 'invalid_client'}),
     ...overrides,
   };
 }
@@ -66,6 +68,58 @@ describe('parseMessage', () => {
     ],
   ])('%s is refused with a structured error', (_name, raw, code) => {
     expect(() => parseMessage(raw)).toThrow(expect.objectContaining({name: 'MessageError', code}));
+  });
+
+  const CLIENT = '3f0c7d3e-1b2a-4c5d-9e8f-0a1b2c3d4e5f';
+  const signInTest = (payload: Record<string, unknown>) => ({type: 'connection-test:sign-in', payload});
+  const tokenTest = (payload: Record<string, unknown>) => ({type: 'connection-test:token', payload});
+  it.each([
+    ['missing scope', signInTest({tenantId: TENANT, clientId: CLIENT})],
+    ['missing client id', signInTest({tenantId: TENANT, scope: 'openid'})],
+    [
+      'an issuer (the worker reads it from the tenant)',
+      signInTest({tenantId: TENANT, clientId: CLIENT, scope: 'openid', issuer: 'https://evil.example'}),
+    ],
+    [
+      'a redirect URL',
+      signInTest({tenantId: TENANT, clientId: CLIENT, scope: 'openid', redirectUri: 'https://evil.example/'}),
+    ],
+    ['an empty client id', signInTest({tenantId: TENANT, clientId: '', scope: 'openid'})],
+    ['a client id with a space', signInTest({tenantId: TENANT, clientId: 'a b', scope: 'openid'})],
+    ['a client id over 256 characters', signInTest({tenantId: TENANT, clientId: 'c'.repeat(257), scope: 'openid'})],
+    ['an empty scope', signInTest({tenantId: TENANT, clientId: CLIENT, scope: ''})],
+    ['a scope with a quote', signInTest({tenantId: TENANT, clientId: CLIENT, scope: 'openid "x"'})],
+    ['a scope with two spaces', signInTest({tenantId: TENANT, clientId: CLIENT, scope: 'openid  profile'})],
+    ['a scope over 1,024 characters', signInTest({tenantId: TENANT, clientId: CLIENT, scope: 's'.repeat(1_025)})],
+    ['a token test without a secret', tokenTest({tenantId: TENANT, clientId: CLIENT})],
+    ['an empty secret', tokenTest({tenantId: TENANT, clientId: CLIENT, clientSecret: ''})],
+    ['a secret over 512 characters', tokenTest({tenantId: TENANT, clientId: CLIENT, clientSecret: 's'.repeat(513)})],
+    ['a secret with a line break', tokenTest({tenantId: TENANT, clientId: CLIENT, clientSecret: 'a\nb'})],
+    [
+      'a token test with a token endpoint',
+      tokenTest({tenantId: TENANT, clientId: CLIENT, clientSecret: 's', tokenEndpoint: 'https://evil.example/'}),
+    ],
+    ['a secret that is not a string', tokenTest({tenantId: TENANT, clientId: CLIENT, clientSecret: 42})],
+  ])('B5-04 a connection test with %s is refused', (_name, raw) => {
+    expect(() => parseMessage(raw)).toThrow(expect.objectContaining({name: 'MessageError', code: 'MESSAGE_INVALID'}));
+  });
+
+  it('B5-04 refuses a huge connection test with MESSAGE_TOO_LARGE', () => {
+    expect(() =>
+      parseMessage(
+        tokenTest({tenantId: TENANT, clientId: CLIENT, clientSecret: 's', scope: 'x'.repeat(MAX_MESSAGE_CHARACTERS)}),
+      ),
+    ).toThrow(expect.objectContaining({code: 'MESSAGE_TOO_LARGE'}));
+  });
+
+  it('accepts well-formed connection tests, the token scope being optional', () => {
+    for (const raw of [
+      signInTest({tenantId: TENANT, clientId: CLIENT, scope: 'openid profile api.user-management'}),
+      tokenTest({tenantId: TENANT, clientId: CLIENT, clientSecret: 'Zx9-_.~s3cret'}),
+      tokenTest({tenantId: TENANT, clientId: CLIENT, clientSecret: 'Zx9-_.~s3cret', scope: 'api.user-management'}),
+    ]) {
+      expect(parseMessage(raw)).toEqual(raw);
+    }
   });
 
   it('B5-04 refuses a message that cannot be serialized (a cycle)', () => {

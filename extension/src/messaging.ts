@@ -5,7 +5,13 @@
  */
 import browser from 'webextension-polyfill';
 import type {Runtime} from 'webextension-polyfill';
-import {AUTH_ERROR_CODES, AuthError, type AuthErrorCode} from '@conga-connections/auth';
+import {
+  AUTH_ERROR_CODES,
+  AuthError,
+  type AuthErrorCode,
+  type SignInTestResult,
+  type TokenTestResult,
+} from '@conga-connections/auth';
 import type {PublicAuthState} from './storage.js';
 
 /** Every message the worker answers: its payload (`request`) and the value of a successful reply (`response`). */
@@ -23,6 +29,19 @@ export interface MessageMap {
   };
   /** Shows or hides the drawer in a tab whose origin the admin enabled. */
   'drawer:toggle': {request: {tabId: number}; response: {open: boolean}};
+  /**
+   * "Test sign-in": one authorization-code + PKCE round trip at the tenant's issuer with another connection's Client
+   * ID, through the extension's redirect URL. Answers decoded claims, scopes and expiry, or the error; never a token.
+   */
+  'connection-test:sign-in': {request: {tenantId: string; clientId: string; scope: string}; response: SignInTestResult};
+  /**
+   * "Get a token now": one client_credentials request at the tenant's issuer. The secret travels in this message
+   * only and is dropped once the request is made. Answers decoded claims, scopes and expiry, or the error.
+   */
+  'connection-test:token': {
+    request: {tenantId: string; clientId: string; clientSecret: string; scope?: string};
+    response: TokenTestResult;
+  };
 }
 
 /** The name of a message. */
@@ -101,6 +120,15 @@ const tenantId: Field = (value) => typeof value === 'string' && TENANT_ID.test(v
 const boolean: Field = (value) => typeof value === 'boolean';
 const token: Field = (value) => typeof value === 'string' && value.length > 0 && value.length <= MAX_TOKEN_CHARACTERS;
 const tabId: Field = (value) => Number.isSafeInteger(value) && (value as number) >= 0;
+/** Visible ASCII without spaces (RFC 6749 §A.1 allows a client_id of VSCHAR; the platform's are UUIDs). */
+const clientId: Field = (value) => typeof value === 'string' && /^[\x21-\x7e]{1,256}$/.test(value);
+/** Scope tokens (RFC 6749 §3.3: NQCHAR, one space between them), at most 1,024 characters. */
+const scope: Field = (value) =>
+  typeof value === 'string' &&
+  value.length <= 1_024 &&
+  /^[\x21\x23-\x5b\x5d-\x7e]+(?: [\x21\x23-\x5b\x5d-\x7e]+)*$/.test(value);
+/** A client secret: visible ASCII, at most 512 characters (the platform's are far shorter). */
+const clientSecret: Field = (value) => typeof value === 'string' && /^[\x21-\x7e]{1,512}$/.test(value);
 
 /** Each payload's fields: required ones without `?`, optional ones with it. No other field is accepted. */
 const SCHEMAS: Record<MessageType, Record<string, Field>> = {
@@ -109,6 +137,8 @@ const SCHEMAS: Record<MessageType, Record<string, Field>> = {
   'auth:sign-out': {tenantId},
   'auth:get-access-token': {tenantId, 'forceRefresh?': boolean, 'rejectedToken?': token},
   'drawer:toggle': {tabId},
+  'connection-test:sign-in': {tenantId, clientId, scope},
+  'connection-test:token': {tenantId, clientId, clientSecret, 'scope?': scope},
 };
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -8,7 +8,8 @@ export {CongaConnectionList} from './components/connection-list/connection-list.
 export {CongaErrorState, describeError} from './components/error-state/error-state.js';
 export type {CongaSecretReveal} from './components/secret-reveal/secret-reveal.js';
 export {CongaSignIn} from './components/sign-in/sign-in.js';
-export {apiClientContext, authSessionContext, authStateContext} from './context.js';
+export {apiClientContext, authSessionContext, authStateContext, connectionTesterContext} from './context.js';
+export type {ConnectionTester} from './context.js';
 export {define, VERSION} from './define.js';
 export {ConnectionCreatedEvent} from './events/connection-created-event.js';
 export {ConnectionStatusChangedEvent} from './events/connection-status-changed-event.js';

@@ -33,6 +33,7 @@ let granted: Set<string>;
 let injected: number[];
 let accessLevels: string[];
 let handlers: WorkerHandlers;
+let identity: ReturnType<typeof createFakeIdentity>;
 
 beforeEach(async () => {
   provider = createFakeOpenIdProvider({issuer: ISSUER});
@@ -41,6 +42,7 @@ beforeEach(async () => {
   granted = new Set();
   injected = [];
   accessLevels = [];
+  identity = createFakeIdentity(provider);
   const environment: WorkerEnvironment = {
     settings: new SettingsStore(local),
     session: new SessionStore(sessionArea),
@@ -50,7 +52,7 @@ beforeEach(async () => {
         return Promise.resolve();
       },
     },
-    identity: createFakeIdentity(provider),
+    identity,
     locks: createMemoryLocks(),
     fetch: provider.fetch,
     now: Date.now,
@@ -185,5 +187,73 @@ describe('handleStartup', () => {
   it('B5-03 sets the storage.session access level to TRUSTED_CONTEXTS', async () => {
     await handlers.handleStartup();
     expect(accessLevels).toEqual(['TRUSTED_CONTEXTS']);
+  });
+});
+
+describe('connection tests', () => {
+  it("runs Test sign-in through the extension's redirect URL and answers claims, never a token, leaving the session alone", async () => {
+    const reply = await handlers.handleRuntimeMessage(
+      message('connection-test:sign-in', {tenantId: TENANT.id, clientId: 'test-client', scope: 'openid profile'}),
+      pageSender('/src/panel/index.html'),
+    );
+    expect(reply).toMatchObject({
+      ok: true,
+      value: {
+        ok: true,
+        idToken: {format: 'jwt', claims: {iss: ISSUER, aud: 'test-client', sub: 'user-1'}},
+        accessToken: {format: 'opaque'},
+        scopes: ['openid', 'profile'],
+        expiresIn: 3600,
+      },
+    });
+    const request = new URL(identity.launched[0] ?? '');
+    expect(request.searchParams.get('redirect_uri')).toBe(identity.getRedirectURL());
+    expect(request.searchParams.get('code_challenge_method')).toBe('S256');
+    expect(JSON.stringify(reply)).not.toMatch(/access-\d|\.c2ln/);
+    // Nothing of the test reached the tenant's own session.
+    expect(await new SessionStore(sessionArea).readTokens(TENANT.id)).toBeUndefined();
+    expect(Object.keys(sessionArea.dump())).toEqual([]);
+  });
+
+  it('answers the reason a Test sign-in stopped: the window closed', async () => {
+    identity.nextLaunch = 'close';
+    await expect(
+      handlers.handleRuntimeMessage(
+        message('connection-test:sign-in', {tenantId: TENANT.id, clientId: 'test-client', scope: 'openid'}),
+        pageSender(),
+      ),
+    ).resolves.toEqual({ok: true, value: {ok: false, code: 'AUTH_POPUP_CLOSED'}});
+  });
+
+  it("runs Get a token now at the tenant's issuer and answers invalid_client for a refused secret, never echoing it", async () => {
+    const reply = await handlers.handleRuntimeMessage(
+      message('connection-test:token', {tenantId: TENANT.id, clientId: 'api-client', clientSecret: 'wrong-s3cret'}),
+      pageSender(),
+    );
+    expect(reply).toEqual({ok: true, value: {ok: false, error: 'invalid_client'}});
+    const tokenRequests = provider.tokenRequests();
+    expect(tokenRequests.map((request) => request.body.get('grant_type'))).toEqual(['client_credentials']);
+    expect(tokenRequests[0]?.url.startsWith(ISSUER)).toBe(true);
+    expect(JSON.stringify(reply)).not.toContain('wrong-s3cret');
+  });
+
+  it('B5-04 refuses connection tests from a content script and for an unknown tenant', async () => {
+    await expect(
+      handlers.handleRuntimeMessage(
+        message('connection-test:token', {tenantId: TENANT.id, clientId: 'api-client', clientSecret: 's'}),
+        contentScriptSender(),
+      ),
+    ).resolves.toMatchObject({ok: false, error: {code: 'MESSAGE_FORBIDDEN_SENDER'}});
+    await expect(
+      handlers.handleRuntimeMessage(
+        message('connection-test:sign-in', {
+          tenantId: '00000000-0000-4000-8000-000000000000',
+          clientId: 'test-client',
+          scope: 'openid',
+        }),
+        pageSender(),
+      ),
+    ).resolves.toMatchObject({ok: false, error: {code: 'TENANT_NOT_FOUND'}});
+    expect(provider.requests).toEqual([]);
   });
 });

@@ -7,7 +7,8 @@ import type {Runtime, Storage, Tabs} from 'webextension-polyfill';
 import {handleMessages, MessageError, type ExtensionIdentity, type MessageHandlers, type Reply} from '../messaging.js';
 import {parseSettings, SETTINGS_KEY, type SessionStore, type SettingsStore} from '../storage.js';
 import {originPattern} from '../tenants.js';
-import {WorkerAuth, type IdentityApi, type Locks} from './web-auth-flow.js';
+import {testClientCredentials, testSignIn} from '@conga-connections/auth';
+import {createWebAuthFlowLauncher, WorkerAuth, type IdentityApi, type Locks} from './web-auth-flow.js';
 
 /** The browser APIs the worker uses; `index.ts` passes the real ones (through webextension-polyfill). */
 export interface WorkerEnvironment {
@@ -55,6 +56,12 @@ export function createWorkerHandlers(environment: WorkerEnvironment): WorkerHand
       now: environment.now,
     });
 
+  const tenantOf = async (tenantId: string) => {
+    const tenant = await environment.settings.tenant(tenantId);
+    if (tenant === undefined) throw new MessageError('TENANT_NOT_FOUND');
+    return tenant;
+  };
+
   /** Shows or hides the drawer in `tab`, if the admin enabled the drawer for its origin. */
   const toggleDrawer = async (tab: Tabs.Tab): Promise<{open: boolean}> => {
     const pattern = tab.url === undefined ? undefined : originPattern(tab.url);
@@ -79,6 +86,31 @@ export function createWorkerHandlers(environment: WorkerEnvironment): WorkerHand
     'auth:sign-out': ({tenantId}) => auth().signOut(tenantId),
     'auth:get-access-token': ({tenantId, ...options}) => auth().accessToken(tenantId, options),
     'drawer:toggle': async ({tabId}) => toggleDrawer(await environment.tabs.get(tabId)),
+    // The tests reach only the tenant's own issuer, read from the settings: a page names a client, never a URL (B5-04).
+    'connection-test:sign-in': async ({tenantId, clientId, scope}) => {
+      const tenant = await tenantOf(tenantId);
+      // In memory, with its own transaction: the tenant's session, tokens and stored transactions are never touched.
+      return testSignIn({
+        issuer: tenant.issuer,
+        clientId,
+        redirectUri: environment.identity.getRedirectURL(),
+        scope,
+        launcher: createWebAuthFlowLauncher(environment.identity),
+        fetch: environment.fetch,
+        now: environment.now,
+      });
+    },
+    'connection-test:token': async ({tenantId, clientId, clientSecret, scope}) => {
+      const tenant = await tenantOf(tenantId);
+      // The secret is used for this request and goes out of scope with this call; nothing stores or logs it.
+      return testClientCredentials({
+        issuer: tenant.issuer,
+        clientId,
+        clientSecret,
+        ...(scope === undefined ? {} : {scope}),
+        fetch: environment.fetch,
+      });
+    },
   };
   const handleRuntimeMessage = handleMessages(handlers, environment.extension);
 

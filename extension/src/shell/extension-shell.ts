@@ -4,7 +4,7 @@ import {property, state} from 'lit/decorators.js';
 import type {ApiClient} from '@conga-connections/api-client';
 // Importing the widget defines <conga-api-connections> and its children.
 import {define} from '@conga-connections/widget';
-import type {RequestFormEvent} from '@conga-connections/widget';
+import type {ConnectionTester, RequestFormEvent} from '@conga-connections/widget';
 import type {Surface} from '../pages.js';
 import type {RuntimeAuthSession} from '../runtime-session.js';
 import type {Settings, Tenant} from '../storage.js';
@@ -89,6 +89,7 @@ export class CongaExtensionShell extends LitElement {
   @state() private settings: Settings | undefined;
   @state() private session: RuntimeAuthSession | undefined;
   @state() private apiClient: ApiClient | undefined;
+  @state() private tester: ConnectionTester | undefined;
   @state() private page: ActivePage | undefined;
   @state() private problem = '';
 
@@ -157,6 +158,7 @@ export class CongaExtensionShell extends LitElement {
     this.session?.dispose();
     this.session = undefined;
     this.apiClient = undefined;
+    this.tester = undefined;
     this.#sessionTenant = tenant;
     if (tenant && this.services) void this.#openSession(this.services, tenant);
   }
@@ -170,6 +172,7 @@ export class CongaExtensionShell extends LitElement {
       }
       this.session = session;
       this.apiClient = services.createApiClient(tenant, session);
+      this.tester = services.createConnectionTester(tenant);
       this.problem = '';
     } catch (error) {
       console.error(error);
@@ -285,6 +288,7 @@ export class CongaExtensionShell extends LitElement {
       <conga-api-connections
         .session=${this.session}
         .apiClient=${this.apiClient}
+        .connectionTester=${this.tester}
         page-size=${popup ? 10 : 50}
         ?url-state=${this.surface === 'side-panel' || this.surface === 'tab'}
         @conga-request-form=${this.handleRequestForm}

@@ -6,6 +6,7 @@
 import browser from 'webextension-polyfill';
 import {createApiClient, type ApiClient} from '@conga-connections/api-client';
 import type {AuthSession} from '@conga-connections/auth';
+import type {ConnectionTester} from '@conga-connections/widget';
 import {sendMessage} from '../messaging.js';
 import {PAGES} from '../pages.js';
 import {RuntimeAuthSession} from '../runtime-session.js';
@@ -39,6 +40,8 @@ export interface ShellServices {
   setActiveTenant(tenantId: string): Promise<void>;
   openSession(tenant: Tenant): Promise<RuntimeAuthSession>;
   createApiClient(tenant: Tenant, session: AuthSession): ApiClient;
+  /** "Test sign-in" and "Get a token now" for the tenant's connections, run by the background worker. */
+  createConnectionTester(tenant: Tenant): ConnectionTester;
   openOptions(): void;
   /** Opens the side panel (sidebar in Firefox); must run within the click. False when the browser has none. */
   openSidePanel(): boolean;
@@ -85,6 +88,7 @@ export async function createShellServices(): Promise<ShellServices> {
     createApiClient: (tenant, session) =>
       // Extension pages reach the API through the tenant's host permission; the token comes from the worker.
       createApiClient({baseUrl: tenant.apiBaseUrl, getAccessToken: (options) => session.getAccessToken(options)}),
+    createConnectionTester: (tenant) => createWorkerConnectionTester(tenant, browser.identity.getRedirectURL()),
     openOptions() {
       void browser.runtime.openOptionsPage();
     },
@@ -127,5 +131,30 @@ export async function createShellServices(): Promise<ShellServices> {
     close() {
       window.close();
     },
+  };
+}
+
+/**
+ * The extension's {@link ConnectionTester}: both tests run in the background worker, at the tenant's issuer, through
+ * the extension's own redirect URL (launchWebAuthFlow); the pages get back only decoded claims, scopes and expiry.
+ * The worker's requests come from no web page (host permissions reach the provider), so no Cors Origin applies.
+ */
+export function createWorkerConnectionTester(
+  tenant: Pick<Tenant, 'id'>,
+  redirectUri: string,
+  send: typeof sendMessage = sendMessage,
+): ConnectionTester {
+  return {
+    redirectUri,
+    origin: '',
+    testSignIn: ({clientId, scope}) => send('connection-test:sign-in', {tenantId: tenant.id, clientId, scope}),
+    // The secret travels in this one message to the worker, which drops it after the request.
+    getToken: ({clientId, clientSecret, scope}) =>
+      send('connection-test:token', {
+        tenantId: tenant.id,
+        clientId,
+        clientSecret,
+        ...(scope === undefined ? {} : {scope}),
+      }),
   };
 }

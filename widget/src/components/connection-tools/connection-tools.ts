@@ -127,6 +127,7 @@ export class CongaConnectionTools extends LitElement {
             ></conga-sign-in-test>`
           : html`<conga-token-test
               .clientId=${connection.ClientId ?? ''}
+              .scopes=${connection.AllowedScopes}
               .clipboard=${this.clipboard}
             ></conga-token-test>`
       }

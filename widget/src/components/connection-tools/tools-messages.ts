@@ -39,7 +39,7 @@ export const toolsMessages = {
 
   // What a token says (Test sign-in and Get a token now).
   tokenGrantedScopes: 'Granted scopes',
-  tokenNoScopes: 'none named in the token response',
+  tokenNoScopes: "not listed in the token response (the connection's default scopes apply)",
   tokenExpiry: 'Expiry',
   tokenExpires: (minutes: number, time: string) =>
     `expires in ${String(minutes)} ${minutes === 1 ? 'minute' : 'minutes'}, at ${time}`,

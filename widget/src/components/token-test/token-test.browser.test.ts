@@ -15,17 +15,21 @@ const SECRET = 'pasted-secret-value-123';
 
 interface FakeTester extends ConnectionTester {
   calls: {clientId: string; clientSecret: string}[];
+  scopes: (string | undefined)[];
 }
 
 function fakeTester(result: TokenTestResult): FakeTester {
   const calls: {clientId: string; clientSecret: string}[] = [];
+  const scopes: (string | undefined)[] = [];
   return {
+    scopes,
     redirectUri: '',
     origin: '',
     calls,
     testSignIn: () => Promise.reject(new Error('not used')),
     getToken(request) {
       calls.push({clientId: request.clientId, clientSecret: request.clientSecret});
+      scopes.push(request.scope);
       return Promise.resolve(result);
     },
   };
@@ -171,5 +175,25 @@ describe('<conga-token-test>', () => {
     element.reset();
     await element.updateComplete;
     expect(outcome(element)).to.equal('');
+  });
+
+  it('offers nothing outside <conga-api-connections>, where there is no tenant to ask', async () => {
+    const alone = await fixture<CongaTokenTest>(
+      html`<conga-token-test .clientId=${CLIENT_ID} .clientSecret=${SECRET}></conga-token-test>`,
+    );
+    expect(alone.shadowRoot!.querySelector('button')).to.equal(null);
+  });
+
+  it('asks for the given scopes, and the command names them too', async () => {
+    const tester = fakeTester({ok: false, blocked: true});
+    const {element} = await mount(tester, SECRET);
+    element.scopes = ['api.user-management'];
+    await element.updateComplete;
+    element.shadowRoot!.querySelector<HTMLButtonElement>('[part="token-button"]')!.click();
+    await waitUntil(() => outcome(element).includes(messages.tokenCommandTitle));
+    expect(tester.scopes).to.deep.equal(['api.user-management']);
+    expect(element.shadowRoot!.querySelector('pre code')?.textContent).to.contain(
+      '--data-urlencode "scope=api.user-management"',
+    );
   });
 });

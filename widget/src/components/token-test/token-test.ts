@@ -47,6 +47,8 @@ export class CongaTokenTest extends LitElement {
   @property({attribute: false}) clientId = '';
   /** The secret on screen in the one-time hand-off; when unset, the admin pastes it. Never reflected or kept. */
   @property({attribute: false}) clientSecret: string | undefined;
+  /** The scopes to ask for (the connection's Allowed Scopes); none: the connection's default scopes. */
+  @property({attribute: false}) scopes: readonly string[] = [];
   /** Where Copy writes; `navigator.clipboard` when unset. */
   @property({attribute: false}) clipboard: ClipboardWriter | undefined;
 
@@ -106,7 +108,7 @@ export class CongaTokenTest extends LitElement {
   #command(): string {
     const endpoints = tenantEndpoints(this.config ?? {issuer: '', apiBaseUrl: ''});
     const [curl] = quickstartsFor({
-      connection: {ClientId: this.clientId, RedirectURI: [], AllowedScopes: []},
+      connection: {ClientId: this.clientId, RedirectURI: [], AllowedScopes: [...this.scopes]},
       type: 'APItoAPI',
       endpoints,
       apiBaseUrl: this.config?.apiBaseUrl ?? '',
@@ -148,7 +150,8 @@ export class CongaTokenTest extends LitElement {
     void this.#announce(messages.tokenRunning);
     let result: TokenTestResult;
     try {
-      result = await tester.getToken({clientId: this.clientId, clientSecret: secret});
+      const scope = this.scopes.join(' ');
+      result = await tester.getToken({clientId: this.clientId, clientSecret: secret, ...(scope ? {scope} : {})});
     } catch (error) {
       // Never the secret: the error is the tester's (a messaging or loading failure), not the request's body.
       console.error(error);
@@ -208,6 +211,8 @@ export class CongaTokenTest extends LitElement {
   }
 
   override render() {
+    // Outside <conga-api-connections> (a page that shows the hand-off alone) there is no tenant to ask: no offer.
+    if (!this.providedTester && !this.config) return nothing;
     const running = this.outcome?.kind === 'running';
     const pasting = this.clientSecret === undefined;
     return html`<section part="base" aria-labelledby="token-title">

@@ -19,3 +19,5 @@ export {SignedInEvent} from './events/signed-in-event.js';
 export {SignedOutEvent} from './events/signed-out-event.js';
 export type {PublicConnection} from './events/connection.js';
 export {messages, type Messages} from './messages.js';
+// The form's, hand-off's and tools' strings load with the form (issue 7): their catalogue is a type here.
+export type {FormMessages} from './components/connection-form/form-messages.js';

@@ -306,6 +306,29 @@ describe('<conga-connection-list> selection, bulk actions, export and URL state'
       expect(checkbox(list, 'ERP nightly sync').checked).to.equal(false);
     });
 
+    it('selects (and deselects) a range with Shift+click, in the view’s order and across pages', async () => {
+      const {list} = await mount({seed: {connections: generated(12)}, pageSize: 5});
+      const firstPage = names(list);
+      await toggle(list, checkbox(list, firstPage[3] ?? ''));
+      await page(list, 'next');
+      const secondPage = names(list);
+      const shiftClick = async (name: string) => {
+        checkbox(list, name).dispatchEvent(new MouseEvent('click', {shiftKey: true, bubbles: true, composed: true}));
+        await list.updateComplete;
+      };
+      await shiftClick(secondPage[1] ?? '');
+      // Rows 4 and 5 of page 1, rows 1 and 2 of page 2.
+      expect(selectedCount(list)).to.equal('4 selected');
+      expect(checkbox(list, secondPage[0] ?? '').checked).to.equal(true);
+      expect(checkbox(list, secondPage[2] ?? '').checked).to.equal(false);
+      await page(list, 'previous');
+      expect(firstPage.map((name) => checkbox(list, name).checked)).to.deep.equal([false, false, false, true, true]);
+      // Shift+click on a selected row clears the range from the last clicked one (page 1's 5th, page 2's 1st and 2nd).
+      await shiftClick(firstPage[4] ?? '');
+      expect(selectedCount(list)).to.equal('1 selected');
+      expect(firstPage.map((name) => checkbox(list, name).checked)).to.deep.equal([false, false, false, true, false]);
+    });
+
     it('is keyboard usable: Space toggles a focused checkbox', async () => {
       const {list} = await mount();
       checkbox(list, 'Contract portal').focus();

@@ -603,6 +603,8 @@ export class CongaConnectionList extends LitElement {
   #savedRefresh: Promise<unknown> | undefined;
   /** How many selected rows the view holds, for the view and selection it was counted for. */
   #selectedInView: {view: Uint32Array; selection: ReadonlySet<string>; count: number} | undefined;
+  /** The row checkbox clicked last: a Shift+click selects the rows from it to the one clicked. */
+  #selectAnchor: string | undefined;
   /** The page an address named, held until the list is in (before that every page is past the end). */
   #urlPage = 0;
   #urlTimer: ReturnType<typeof setTimeout> | undefined;
@@ -1129,9 +1131,22 @@ export class CongaConnectionList extends LitElement {
     return count;
   }
 
-  private readonly handleRowSelect = (event: Event): void => {
+  /**
+   * A click (or Space) on a row's checkbox; with Shift, every row between it and the last one clicked, in the view's
+   * order and across pages, takes its new state, as in mail clients.
+   */
+  private readonly handleRowSelect = (event: MouseEvent): void => {
     const input = event.currentTarget as HTMLInputElement;
-    if (input.dataset.key) this.#select([input.dataset.key], input.checked);
+    const key = input.dataset.key ?? '';
+    const anchor = this.#selectAnchor;
+    this.#selectAnchor = key;
+    const rows = this.list?.rows ?? [];
+    const keys = event.shiftKey && anchor ? Array.from(this.#view, (index) => rows[index]?.key) : [];
+    const [from, to] = [keys.indexOf(anchor), keys.indexOf(key)].sort((a, b) => a - b);
+    this.#select(
+      from !== undefined && from >= 0 && to !== undefined ? (keys.slice(from, to + 1) as string[]) : [key],
+      input.checked,
+    );
   };
 
   private readonly handlePageSelect = (event: Event): void => {
@@ -1412,7 +1427,7 @@ export class CongaConnectionList extends LitElement {
           data-key=${key}
           aria-label=${messages.selectRow(isolate(name))}
           .checked=${this.selection.has(key)}
-          @change=${this.handleRowSelect}
+          @click=${this.handleRowSelect}
         />
       </td>
       <td class="identifier">

@@ -531,11 +531,13 @@ async function loadAllPages(
  * edit, deactivate and reactivate them.
  *
  * Loads every connection once (500 per request, four requests at a time), then searches, filters, sorts and pages in
- * memory, rendering only the current page, so it stays responsive with 100,000 connections.
+ * memory, rendering only the current page, so it stays responsive with 100,000 connections. Connections are selected by
+ * key (across pages, sorts and filters, until Clear selection) for a bulk deactivate or reactivate and for export
+ * (`<conga-bulk-actions>`, loaded on first use); with `url-state` the view is kept in the page's address.
  *
  * @slot empty - Shown when the organization has no API connections (default: a short explanation).
  * @event conga-request-form - Cancelable: the admin asked to add or edit a connection; cancel it to show the form elsewhere.
- * @event conga-connection-status-changed - The server confirmed an activation or deactivation.
+ * @event conga-connection-status-changed - The server confirmed an activation or deactivation (one per connection of a bulk action).
  * @event conga-connection-created - Bubbles up from the add form: the server created a connection (`connection`, never its secret).
  * @event conga-connection-updated - Bubbles up from the edit form: the server saved a connection (`connection`, `secretRegenerated`).
  * @csspart base - The list wrapper.
@@ -545,6 +547,7 @@ async function loadAllPages(
  * @csspart row - One connection.
  * @csspart empty - The empty state.
  * @csspart pagination - The Previous / Next controls.
+ * @csspart selection-bar - "N selected" with Select all matching, Deactivate, Reactivate, Export and Clear selection (only Export when nothing is selected).
  * @cssproperty --conga-connection-list-cell-padding - Padding of the table cells.
  * @cssproperty --conga-connection-list-stripe - Background of every other row.
  * @cssproperty --conga-connection-list-min-table-width - Below this width the table scrolls sideways.

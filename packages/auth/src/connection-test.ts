@@ -99,13 +99,32 @@ function isFetchFailure(error: unknown): boolean {
   return error instanceof TypeError;
 }
 
+/**
+ * The OAuth error code an oauth4webapi error carries: from the callback, the token endpoint's JSON body, or — when the
+ * endpoint answered 401 with a `WWW-Authenticate` challenge, which oauth4webapi reports before reading the body — the
+ * challenge's `error` parameter, else the body it left unread, else `invalid_client` (RFC 6749 §5.2: a 401 from the
+ * token endpoint is a failed client authentication).
+ */
+async function oauthErrorOf(error: unknown): Promise<string | undefined> {
+  if (error instanceof oauth.AuthorizationResponseError || error instanceof oauth.ResponseBodyError) return error.error;
+  if (!(error instanceof oauth.WWWAuthenticateChallengeError)) return undefined;
+  const named = error.cause.map((challenge) => challenge.parameters.error).find((code) => typeof code === 'string');
+  if (named !== undefined) return named;
+  try {
+    const body: unknown = await error.response.clone().json();
+    if (isRecord(body) && typeof body.error === 'string') return body.error;
+  } catch {
+    // No JSON body: the status says enough.
+  }
+  return error.status === 401 ? 'invalid_client' : undefined;
+}
+
 /** What failed, from the error a {@link PkceFlow} step threw. */
-function failureOf(error: unknown): SignInTestFailure {
+async function failureOf(error: unknown): Promise<SignInTestFailure> {
   if (isAuthError(error)) {
     const cause = error.cause;
-    if (cause instanceof oauth.AuthorizationResponseError || cause instanceof oauth.ResponseBodyError) {
-      return {ok: false, error: cause.error};
-    }
+    const named = await oauthErrorOf(cause);
+    if (named !== undefined) return {ok: false, error: named};
     if (error.code === 'AUTH_ACCESS_DENIED') return {ok: false, error: 'access_denied'};
     // The token request is the only request of `complete()` that a page's origin can block: discovery already
     // answered before the window opened, so this failure is the browser refusing the token endpoint's answer.
@@ -139,7 +158,7 @@ export async function testSignIn(options: SignInTestOptions): Promise<SignInTest
     );
   } catch (error) {
     started.catch(() => undefined);
-    return failureOf(error);
+    return await failureOf(error);
   }
   let callback: string | undefined;
   try {
@@ -147,7 +166,7 @@ export async function testSignIn(options: SignInTestOptions): Promise<SignInTest
     callback = await answer;
   } catch (error) {
     answer.catch(() => undefined);
-    return failureOf(error);
+    return await failureOf(error);
   }
   if (callback === undefined) return {ok: false, code: 'AUTH_INTERRUPTED'};
   try {
@@ -161,7 +180,7 @@ export async function testSignIn(options: SignInTestOptions): Promise<SignInTest
       expiresIn: Math.round((tokens.expiresAt - (options.now ?? Date.now)()) / 1000),
     };
   } catch (error) {
-    return failureOf(error);
+    return await failureOf(error);
   }
 }
 
@@ -247,7 +266,7 @@ export async function testClientCredentials(options: TokenTestOptions): Promise<
       ...(result.expires_in === undefined ? {} : {expiresIn: result.expires_in}),
     };
   } catch (error) {
-    if (error instanceof oauth.ResponseBodyError) return {ok: false, error: error.error};
-    return {ok: false, code: 'AUTH_TOKEN_REQUEST_FAILED'};
+    const named = await oauthErrorOf(error);
+    return named === undefined ? {ok: false, code: 'AUTH_TOKEN_REQUEST_FAILED'} : {ok: false, error: named};
   }
 }

@@ -16,6 +16,7 @@ import {REASONS} from '@conga-connections/validation';
 import {ConnectionCreatedEvent} from '../../events/connection-created-event.js';
 import {ConnectionUpdatedEvent} from '../../events/connection-updated-event.js';
 import {FormClosedEvent} from '../../events/form-closed-event.js';
+import {RequestAddValueEvent} from '../../events/request-add-value-event.js';
 import {SecretClosedEvent} from '../../events/secret-closed-event.js';
 import {messages} from './form-messages.js';
 import '../api-connections/api-connections.js';
@@ -363,6 +364,36 @@ describe('<conga-connection-form>', () => {
         'https://portal.example.com/auth/callback',
       ]);
       expect(control(form, 'field-FrontChannelLogoutURI').value).to.equal('https://portal.example.com/auth/logout');
+    });
+  });
+
+  describe('Test sign-in fixes', () => {
+    it('takes a redirect URI that Test sign-in asks to add into Redirect URIs, focuses it and says to save', async () => {
+      const {form} = await mount({mode: 'edit', type: 'UItoAPI', externalIdentifier: UI_ID});
+      const tools = form.shadowRoot!.querySelector('conga-connection-tools')!;
+      const request = new RequestAddValueEvent('RedirectURI', 'https://portal.example.com/auth/callback/');
+      tools.dispatchEvent(request);
+      expect(request.defaultPrevented).to.equal(true);
+      await waitUntil(() => rowInputs(form, 'RedirectURI').length === 2);
+      expect(rowInputs(form, 'RedirectURI').map((input) => input.value)).to.deep.equal([
+        'https://portal.example.com/auth/callback',
+        'https://portal.example.com/auth/callback/',
+      ]);
+      await waitUntil(() => deepActiveElement() === rowInputs(form, 'RedirectURI')[1]);
+      await waitUntil(() => dialogText(form).includes('Save the connection to apply it'));
+      expect(dialogText(form)).to.contain(
+        'Added https://portal.example.com/auth/callback/ to Redirect URIs. Save the connection to apply it, then test again.',
+      );
+    });
+
+    it('says an origin Test sign-in asks to add is already listed (normalized), and adds no duplicate', async () => {
+      const {form} = await mount({mode: 'edit', type: 'UItoAPI', externalIdentifier: UI_ID});
+      const listed = rowInputs(form, 'CorsOrigins').map((input) => input.value);
+      expect(listed.length).to.be.greaterThan(0);
+      const tools = form.shadowRoot!.querySelector('conga-connection-tools')!;
+      tools.dispatchEvent(new RequestAddValueEvent('CorsOrigins', (listed[0] ?? '').toUpperCase()));
+      await waitUntil(() => dialogText(form).includes('is already in Cors Origins'));
+      expect(rowInputs(form, 'CorsOrigins').map((input) => input.value)).to.deep.equal(listed);
     });
   });
 

@@ -29,6 +29,10 @@ export const toolsMessages = {
   testUnreachable: (issuer: string) =>
     `Can't reach the sign-in service at ${issuer}. Check your connection and test again.`,
   testFailed: "The test couldn't finish. Test again.",
+  testConfigMismatch: (issuer: string) =>
+    `The sign-in service at ${issuer} names another issuer in its configuration, so the test stopped before signing in.`,
+  testRedirectOtherOrigin: (redirectUri: string, origin: string) =>
+    `Test sign-in can't use ${redirectUri}: the sign-in window hands its answer back only to a page of this site (${origin}). Set test-redirect-uri to a page on ${origin}.`,
   testFixFields: {RedirectURI: 'Redirect URIs', CorsOrigins: 'Cors Origins'},
   testFixAdded: (value: string, field: string) =>
     `Added ${value} to ${field}. Save the connection to apply it, then test again.`,

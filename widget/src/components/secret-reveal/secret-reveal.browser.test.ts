@@ -162,6 +162,27 @@ describe('<conga-secret-reveal>', () => {
     expect(text(reveal)).to.contain(messages.secretUpdateEverywhere);
   });
 
+  it('offers "Get a token now" with the secret on screen, and takes it away with the secret', async () => {
+    const {reveal} = await open({clientId: CLIENT_ID, clientSecret: SECRET});
+    const tokenTest = reveal.shadowRoot?.querySelector('conga-token-test');
+    expect(tokenTest?.clientId).to.equal(CLIENT_ID);
+    expect(tokenTest?.clientSecret).to.equal(SECRET);
+    await tokenTest?.updateComplete;
+    // The hand-off's secret is used as it is: no field to paste it into.
+    expect(tokenTest?.shadowRoot?.querySelector('input')).to.equal(null);
+    await expect(reveal).to.be.accessible();
+    reveal.shadowRoot?.querySelector<HTMLInputElement>('#stored')?.click();
+    await reveal.updateComplete;
+    part(reveal, '[part="done-button"]').click();
+    await waitUntil(() => !reveal.open);
+    expect(reveal.shadowRoot?.querySelector('conga-token-test')).to.equal(null);
+  });
+
+  it('offers no token request for a UI-to-API connection, which has no secret', async () => {
+    const {reveal} = await open({clientId: CLIENT_ID, clientSecret: null});
+    expect(reveal.shadowRoot?.querySelector('conga-token-test')).to.equal(null);
+  });
+
   it('shows only the Client ID of a UI-to-API connection and closes without a question', async () => {
     const {reveal} = await open({clientId: CLIENT_ID, clientSecret: null});
     expect(reveal.shadowRoot?.querySelector('#client-secret')).to.equal(null);

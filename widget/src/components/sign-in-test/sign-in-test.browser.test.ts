@@ -160,8 +160,12 @@ describe('<conga-sign-in-test>', () => {
   });
 
   it('diagnoses a token request the browser blocked as an origin missing from Cors Origins, with the Add offer', async () => {
-    const tester = fakeTester({ok: false, tokenRequestBlocked: true}, REGISTERED, 'https://admin.example.com');
-    const {element} = await mount(tester, await connection());
+    const tester = fakeTester(
+      {ok: false, tokenRequestBlocked: true},
+      'https://admin.example.com/cb',
+      'https://admin.example.com',
+    );
+    const {element} = await mount(tester, await connection({RedirectURI: ['https://admin.example.com/cb']}));
     button(element, 'Test sign-in').click();
     await waitUntil(() => outcome(element) !== '' && !outcome(element).startsWith('Waiting'));
     expect(outcome(element)).to.contain(
@@ -195,6 +199,32 @@ describe('<conga-sign-in-test>', () => {
     const {element} = await mount(undefined, await connection(), {redirect: `${location.origin}/callback.html`});
     expect(text(element.shadowRoot!.querySelector('p.muted'))).to.equal(
       messages.testIntro(`${location.origin}/callback.html`),
+    );
+  });
+
+  it("explains that the test must land on this page's origin, and sends nothing, when test-redirect-uri is elsewhere", async () => {
+    const tester = fakeTester(
+      {ok: true, accessToken: {format: 'opaque'}, scopes: []},
+      REGISTERED,
+      'https://admin.example.com',
+    );
+    const {element} = await mount(tester, await connection());
+    expect(text(element.shadowRoot!.querySelector('p.problem'))).to.equal(
+      messages.testRedirectOtherOrigin(REGISTERED, 'https://admin.example.com'),
+    );
+    button(element, 'Test sign-in').click();
+    await element.updateComplete;
+    expect(tester.calls).to.deep.equal([]);
+    await expect(element).to.be.accessible();
+  });
+
+  it('never asks about the origin of a tester that runs outside any page (the extension)', async () => {
+    const tester = fakeTester({ok: false, error: 'server_error'}, REGISTERED, '');
+    const {element} = await mount(tester, await connection({CorsOrigins: []}));
+    button(element, 'Test sign-in').click();
+    await waitUntil(() => outcome(element).includes('server_error'));
+    expect(outcome(element)).to.equal(
+      "Sign-in failed with the platform's error \"server_error\". The connection's settings don't explain it.",
     );
   });
 });

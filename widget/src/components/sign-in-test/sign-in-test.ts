@@ -42,6 +42,8 @@ function problemText(code: AuthErrorCode | undefined, issuer: string): string {
     case 'AUTH_DISCOVERY_FAILED':
     case 'AUTH_NETWORK_ERROR':
       return messages.testUnreachable(issuer);
+    case 'AUTH_CONFIGURATION_MISMATCH':
+      return messages.testConfigMismatch(issuer);
     default:
       return messages.testFailed;
   }
@@ -105,6 +107,21 @@ export class CongaSignInTest extends LitElement {
     return endpoints.known ? endpoints.issuer : '';
   }
 
+  /**
+   * Why the tester can't run here, if it can't: a page's popup posts its answer only to its own origin (B2-10), so a
+   * tester whose requests come from a page must land on that page's origin.
+   */
+  #blocked(tester: ConnectionTester): string | undefined {
+    if (tester.origin === '') return undefined;
+    let origin: string;
+    try {
+      origin = new URL(tester.redirectUri).origin;
+    } catch {
+      origin = '';
+    }
+    return origin === tester.origin ? undefined : messages.testRedirectOtherOrigin(tester.redirectUri, tester.origin);
+  }
+
   /** The provided tester, else the host-page one for the current issuer and test redirect URI (or none). */
   #tester(): ConnectionTester | undefined {
     if (this.providedTester) return this.providedTester;
@@ -139,7 +156,7 @@ export class CongaSignInTest extends LitElement {
   private readonly handleTest = (): void => {
     const connection = this.connection;
     const tester = this.#tester();
-    if (!connection || !tester || this.outcome?.kind === 'running') return;
+    if (!connection || !tester || this.#blocked(tester) !== undefined || this.outcome?.kind === 'running') return;
     const run = ++this.#run;
     const scopes = this.scope.split(/\s+/).filter((scope) => scope !== '');
     const attempt: SignInAttempt = {redirectUri: tester.redirectUri, origin: tester.origin, scopes};
@@ -217,12 +234,13 @@ export class CongaSignInTest extends LitElement {
     const connection = this.connection;
     if (!connection) return nothing;
     const tester = this.#tester();
+    const blocked = tester && this.#blocked(tester);
     const running = this.outcome?.kind === 'running';
     return html`<section part="base" aria-labelledby="test-title">
       <h3 id="test-title">${messages.testTitle}</h3>
       ${
         tester
-          ? html`<p class="muted">${messages.testIntro(tester.redirectUri)}</p>`
+          ? html`<p class=${blocked ? 'problem' : 'muted'}>${blocked ?? messages.testIntro(tester.redirectUri)}</p>`
           : html`<p class="muted">
               ${this.#issuer() === '' && !this.providedTester ? messages.testNoIssuer : messages.testNoRedirectUri}
             </p>`
@@ -243,7 +261,7 @@ export class CongaSignInTest extends LitElement {
           <button
             part="test-button"
             type="button"
-            aria-disabled=${running || !tester ? 'true' : 'false'}
+            aria-disabled=${running || !tester || blocked ? 'true' : 'false'}
             @click=${this.handleTest}
           >
             ${messages.testButton}

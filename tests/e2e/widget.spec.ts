@@ -243,6 +243,46 @@ test('a new admin signs in, creates an API-to-API connection whose secret works,
     await toggleStatus(page, name, 'Reactivate');
     expect((await clientCredentials(demo, clientId, secondSecret)).status).toBe(200);
   });
+
+  await test.step('"Your changes" lists the four changes, newest first; kept across a reload, never with a secret', async () => {
+    const history = tab(page).getByRole('button', {name: 'Your changes'});
+    const expected = [
+      /^Reactivated\s+.*\(API to API\)$/,
+      /^Deactivated\s+.*\(API to API\)$/,
+      new RegExp(`^Saved, with a new client secret\\s+${escapeRegExp(name)} · ${MICROSOFT_TENANT} \\(API to API\\)$`),
+      new RegExp(`^Created\\s+${escapeRegExp(name)} · ${MICROSOFT_TENANT} \\(API to API\\)$`),
+    ];
+    const changes = tab(page).getByRole('table', {name: 'Your changes in this session'});
+    const rows = async () =>
+      (await changes.locator('tbody tr').evaluateAll((found) => found.map((row) => row.textContent))).map((text) =>
+        text
+          .replace(/\s+/g, ' ')
+          .trim()
+          .replace(/^\S+ (?:[AP]M )?/, ''),
+      );
+    await history.click();
+    await expect(history).toHaveAttribute('aria-expanded', 'true');
+    await expect(changes.locator('tbody tr')).toHaveCount(4);
+    const shown = await rows();
+    expected.forEach((pattern, index) => {
+      expect(shown[index]).toMatch(pattern);
+    });
+    const stored = await page.evaluate(() =>
+      JSON.stringify(Object.keys(sessionStorage).map((key) => [key, sessionStorage.getItem(key)])),
+    );
+    expect(stored).toContain(MICROSOFT_TENANT);
+    expect(stored).not.toContain(firstSecret);
+    expect(stored).not.toContain(secondSecret);
+
+    await page.reload();
+    // The portal signs back in silently when the provider's session still holds; otherwise the admin signs in.
+    const signInButton = tab(page).getByRole('button', {name: 'Sign in', exact: true});
+    const signedIn = tab(page).getByText(/^Signed in as /);
+    await expect(signInButton.or(signedIn)).toBeVisible();
+    if (await signInButton.isVisible()) await signIn(page, demo);
+    await tab(page).getByRole('button', {name: 'Your changes'}).click();
+    await expect(changes.locator('tbody tr')).toHaveCount(4);
+  });
 });
 
 test('an admin adds a UI-to-API connection with two redirect URIs, and a browser app signs in with its Client ID through one of them', async ({

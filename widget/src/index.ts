@@ -5,6 +5,7 @@ export {CongaConfirmDialog} from './components/confirm-dialog/confirm-dialog.js'
 // exported as types only; at run time they are `customElements.get('conga-connection-form')` once defined.
 export type {CongaConnectionForm} from './components/connection-form/connection-form.js';
 export {CongaConnectionList} from './components/connection-list/connection-list.js';
+export type {CongaChangeHistory} from './components/change-history/change-history.js';
 export {CongaErrorState, describeError} from './components/error-state/error-state.js';
 export type {CongaSecretReveal} from './components/secret-reveal/secret-reveal.js';
 export {CongaSignIn} from './components/sign-in/sign-in.js';
@@ -18,6 +19,8 @@ export {RequestFormEvent} from './events/request-form-event.js';
 export {SignedInEvent} from './events/signed-in-event.js';
 export {SignedOutEvent} from './events/signed-out-event.js';
 export type {PublicConnection} from './events/connection.js';
+// The session history is a lazy chunk too: hosts hand in a store; only the types are exported.
+export type {ChangeAction, ChangeRecord, HistoryStore} from './history/change-history.js';
 export {messages, type Messages} from './messages.js';
 // The form's, hand-off's and tools' strings load with the form (issue 7): their catalogue is a type here.
 export type {FormMessages} from './components/connection-form/form-messages.js';

@@ -23,6 +23,8 @@ export const messages = {
   signingIn: 'Signing in…',
   signOut: 'Sign out',
   signedInAs: (name: string) => `Signed in as ${name}`,
+  history: 'Your changes',
+  historyCleared: 'Your list of changes is cleared.',
   notConfigured:
     'This element is not configured: set "issuer", "client-id" and "redirect-uri" (or hand it a session) and "api-base-url".',
   sessionExpired: 'Your session expired. Sign in again to continue — your changes are kept.',

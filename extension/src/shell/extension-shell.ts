@@ -289,6 +289,7 @@ export class CongaExtensionShell extends LitElement {
         .session=${this.session}
         .apiClient=${this.apiClient}
         .connectionTester=${this.tester}
+        .historyStore=${this.services?.historyStore}
         page-size=${popup ? 10 : 50}
         ?url-state=${this.surface === 'side-panel' || this.surface === 'tab'}
         @conga-request-form=${this.handleRequestForm}

@@ -5,6 +5,7 @@
  */
 import browser from 'webextension-polyfill';
 import {createApiClient, type ApiClient} from '@conga-connections/api-client';
+import type {HistoryStore} from '@conga-connections/widget';
 import type {AuthSession} from '@conga-connections/auth';
 import type {ConnectionTester} from '@conga-connections/widget';
 import {sendMessage} from '../messaging.js';
@@ -57,7 +58,22 @@ export interface ShellServices {
   showInPage(page: ActivePage): Promise<boolean>;
   /** Closes the popup. */
   close(): void;
+  /**
+   * Where the tab keeps the admin's own changes of this browser session: `storage.session`, so the popup, the side
+   * panel and the drawer share one list and it is gone when the browser quits. Secret-free records only.
+   */
+  readonly historyStore: HistoryStore;
 }
+
+/** The admin's session history in `storage.session` (extension pages are trusted contexts; see storage.ts). */
+export const sessionHistoryStore: HistoryStore = {
+  read: async (key) => {
+    const value: unknown = (await browser.storage.session.get(key))[key];
+    return typeof value === 'string' ? value : null;
+  },
+  write: (key, value) => browser.storage.session.set({[key]: value}),
+  remove: (key) => browser.storage.session.remove(key),
+};
 
 /**
  * The real services, over webextension-polyfill. `windowId` is read at start-up, so that `sidePanel.open()` can be
@@ -69,6 +85,7 @@ export async function createShellServices(): Promise<ShellServices> {
   const windowId = (await browser.windows.getCurrent()).id;
   const extras = browser as unknown as {sidePanel?: SidePanelApi; sidebarAction?: SidebarActionApi};
   return {
+    historyStore: sessionHistoryStore,
     readSettings: () => store.read(),
     watchSettings(listener) {
       const handle = (changes: Record<string, {newValue?: unknown}>, areaName: string) => {

@@ -17,6 +17,8 @@ import {define, VERSION} from '../../define.js';
 import {AnnounceEvent} from '../../events/announce-event.js';
 import {SignedInEvent} from '../../events/signed-in-event.js';
 import {SignedOutEvent} from '../../events/signed-out-event.js';
+import type {ChangeRecord, HistoryStore} from '../../history/change-history.js';
+import type * as HistoryChunk from '../connection-form/connection-form.js';
 import {messages} from '../../messages.js';
 import shared from '../../styles/shared.js';
 import tokens from '../../styles/tokens.js';
@@ -26,6 +28,20 @@ import '../error-state/error-state.js';
 import '../sign-in/sign-in.js';
 
 const SIGNED_OUT: AuthState = {status: 'signed-out'};
+
+/** The events whose changes go into the admin's session history. */
+const CHANGE_EVENTS = ['conga-connection-created', 'conga-connection-updated', 'conga-connection-status-changed'];
+
+type HistoryModule = typeof HistoryChunk;
+let historyModule: Promise<HistoryModule> | undefined;
+/**
+ * The history's code and its panel are in the lazy form chunk (see connection-form.ts): the main module only knows
+ * when to ask for them.
+ */
+function loadHistory(): Promise<HistoryModule> {
+  historyModule ??= import('../connection-form/connection-form.js');
+  return historyModule;
+}
 
 /**
  * @summary The Conga API Connections tab: lists an organization's API connections and lets an admin add, edit,
@@ -38,6 +54,7 @@ const SIGNED_OUT: AuthState = {status: 'signed-out'};
  *
  * @slot - Replaces the built-in list (children consume the same services through context).
  * @slot header-actions - Extra controls in the header, beside the sign-out button.
+ * @csspart history-button - The "Your changes" button, which shows the admin's own changes in this session.
  * @event conga-signed-in - The admin signed in (`user`; never a token).
  * @event conga-signed-out - The admin signed out or the session ended (`reason`).
  * @event conga-connection-created - A connection was created (`connection`, without its secret).
@@ -91,6 +108,11 @@ export class CongaApiConnections extends LitElement {
   @property({attribute: false}) apiClient: ApiClient | undefined;
   /** Runs "Test sign-in" and "Get a token now" (the extension's worker); a popup on this page when unset. */
   @property({attribute: false}) connectionTester: ConnectionTester | undefined;
+  /**
+   * Where the admin's own changes of this session are kept (secret-free records, per tenant and admin): the tab's
+   * `sessionStorage` when unset. The extension hands over one on `storage.session`.
+   */
+  @property({attribute: false}) historyStore: HistoryStore | undefined;
 
   @provide({context: authSessionContext}) @state() private providedSession: AuthSession | undefined;
   @provide({context: apiClientContext}) @state() private providedApiClient: ApiClient | undefined;
@@ -105,6 +127,8 @@ export class CongaApiConnections extends LitElement {
   @state() private statusMessage = '';
   @state() private alertMessage = '';
   @state() private configurationProblem = '';
+  @state() private historyOpen = false;
+  @state() private historyRecords: readonly ChangeRecord[] | undefined;
 
   #unsubscribe: (() => void) | undefined;
   /** The session this element built itself (built-in PKCE); it owns its disposal. */
@@ -122,7 +146,56 @@ export class CongaApiConnections extends LitElement {
     }
     this.addEventListener(AnnounceEvent.eventName, this.handleAnnounce);
     for (const type of ['keydown', 'keypress', 'keyup']) this.addEventListener(type, this.handleTypingKey);
+    // The change events are composed: from the list's and the form's shadow trees (or slotted children) they reach
+    // this host, whose listener is the history's one writer.
+    for (const type of CHANGE_EVENTS) this.addEventListener(type, this.handleChange);
   }
+
+  /** Whose history: this tenant's and this admin's, or nobody's while no one is signed in. */
+  #historyScope() {
+    return this.authState.status === 'signed-in' ? {...this.config, user: this.authState.user.sub} : undefined;
+  }
+
+  async #showHistory(): Promise<void> {
+    const scope = this.#historyScope();
+    this.historyRecords = scope ? await (await loadHistory()).listChanges(this.historyStore, scope) : [];
+  }
+
+  private readonly handleChange = (event: Event): void => {
+    const scope = this.#historyScope();
+    if (!scope) return;
+    const at = new Date();
+    void loadHistory()
+      .then((history) => history.recordChange(this.historyStore, scope, event, at))
+      .then((recorded) => {
+        if (recorded && this.historyOpen) return this.#showHistory();
+        return undefined;
+      })
+      // The history is a convenience: a storage that refuses the write never stands in the way of the change.
+      .catch((error: unknown) => {
+        console.warn('conga-api-connections: the change was not added to this session’s history', error);
+      });
+  };
+
+  private readonly handleHistoryToggle = (): void => {
+    this.historyOpen = !this.historyOpen;
+    if (!this.historyOpen) return;
+    this.historyRecords = undefined;
+    this.#showHistory().catch(() => {
+      this.historyRecords = [];
+    });
+  };
+
+  private readonly handleHistoryClear = (): void => {
+    const scope = this.#historyScope();
+    if (!scope) return;
+    void loadHistory()
+      .then((history) => history.clearChanges(this.historyStore, scope))
+      .then(() => {
+        this.historyRecords = [];
+        this.dispatchEvent(new AnnounceEvent(messages.historyCleared));
+      });
+  };
 
   /**
    * Keys typed into the element's own fields stop at its boundary (B6-03). Outside the shadow root they are
@@ -256,6 +329,7 @@ export class CongaApiConnections extends LitElement {
     const previous = this.authState;
     this.authState = next;
     this.#setCustomState('signed-in', next.status === 'signed-in');
+    if (next.status !== 'signed-in') this.historyOpen = false;
     if (next.status === 'signed-in' && previous.status !== 'signed-in') {
       this.dispatchEvent(new SignedInEvent(next.user));
     } else if (next.status === 'signed-out' && previous.status === 'signed-in') {
@@ -328,11 +402,28 @@ export class CongaApiConnections extends LitElement {
               ? html`<span class="muted user"
                     >${messages.signedInAs(signedIn.user.name ?? signedIn.user.email ?? signedIn.user.sub)}</span
                   >
+                  <button
+                    part="history-button"
+                    aria-expanded=${this.historyOpen ? 'true' : 'false'}
+                    aria-controls="history"
+                    @click=${this.handleHistoryToggle}
+                  >
+                    ${messages.history}
+                  </button>
                   <button part="sign-out-button" @click=${this.handleSignOut}>${messages.signOut}</button>`
               : nothing
           }
         </div>
       </header>
+      ${
+        this.historyOpen
+          ? html`<conga-change-history
+              id="history"
+              .records=${this.historyRecords}
+              @conga-history-clear=${this.handleHistoryClear}
+            ></conga-change-history>`
+          : nothing
+      }
       <slot>${this.renderBody()}</slot>
       <div class="visually-hidden" role="status" aria-live="polite">${this.statusMessage}</div>
       <div class="visually-hidden" role="alert">${this.alertMessage}</div>

@@ -44,6 +44,13 @@ import '../connection-tools/connection-tools.js';
 import type {CongaConnectionTools} from '../connection-tools/connection-tools.js';
 import {toolsMessages} from '../connection-tools/tools-messages.js';
 import '../secret-reveal/secret-reveal.js';
+
+/**
+ * The session history's records and its "Your changes" panel ride in this chunk, which the list loads as soon as it
+ * is idle anyway. As a chunk of their own, a fourth lazy chunk importing Lit, they made the bundler move Lit out of
+ * the main module into a file every page would load up front (rolldown#10731; the size test checks for it).
+ */
+export {clearChanges, listChanges, recordChange} from '../change-history/change-history.js';
 import {systemClipboard} from '../secret-reveal/secret-reveal.js';
 import type {ClipboardWriter, CongaSecretReveal} from '../secret-reveal/secret-reveal.js';
 

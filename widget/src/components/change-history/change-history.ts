@@ -1,0 +1,106 @@
+import {html, LitElement, nothing} from 'lit';
+import {define, VERSION} from '../../define.js';
+import {HistoryClearEvent} from '../../events/history-clear-event.js';
+import type {ChangeRecord} from '../../history/change-history.js';
+import shared from '../../styles/shared.js';
+import {historyMessages as messages} from './change-history.messages.js';
+import styles from './change-history.styles.js';
+
+// The root loads the records' code with this panel, in the form chunk (see connection-form.ts).
+export {clearChanges, listChanges, recordChange} from '../../history/change-history.js';
+
+/** A record's time as the admin reads it: "14:05:12" today, with the date otherwise. */
+function formatWhen(iso: string, now: Date): {text: string; full: string} {
+  const date = new Date(iso);
+  const sameDay = date.toDateString() === now.toDateString();
+  const full = new Intl.DateTimeFormat(undefined, {dateStyle: 'medium', timeStyle: 'medium'}).format(date);
+  const text = sameDay ? new Intl.DateTimeFormat(undefined, {timeStyle: 'medium'}).format(date) : full;
+  return {text, full};
+}
+
+/**
+ * @summary "Your changes in this session": the admin's own creates, saves, secret regenerations, deactivations and
+ * reactivations in this browser, newest first, with when each happened. Renders what the root gives it; the root
+ * owns reading, writing and clearing the records.
+ *
+ * @example
+ * <conga-change-history .records=${records}></conga-change-history>  <!-- inside <conga-api-connections> -->
+ *
+ * @event conga-history-clear - Internal: the admin asked to clear the list.
+ * @csspart base - The panel.
+ * @csspart table - The table of changes.
+ * @csspart clear-button - The "Clear this list" button.
+ */
+export class CongaChangeHistory extends LitElement {
+  static readonly congaVersion = VERSION;
+  static override styles = [shared, styles];
+
+  // A static declaration, not `@property`: a second lazy chunk with decorators made the bundler move Lit and the
+  // decorator helper out of the main module into a file of their own (issue 7: one file up front).
+  static override properties = {records: {attribute: false}};
+
+  /** The records, oldest first as stored; `undefined` while they are read. */
+  declare records: readonly ChangeRecord[] | undefined;
+
+  private readonly handleClear = (): void => {
+    this.dispatchEvent(new HistoryClearEvent());
+  };
+
+  override render() {
+    return html`<section part="base" aria-labelledby="heading">
+      <h3 id="heading">${messages.heading}</h3>
+      <p class="muted">${messages.explanation}</p>
+      ${this.renderBody()}
+    </section>`;
+  }
+
+  private renderBody() {
+    const records = this.records;
+    if (!records) return html`<p role="status">${messages.loading}</p>`;
+    if (!records.length) return html`<p>${messages.empty}</p>`;
+    const now = new Date();
+    const newestFirst = [...records].reverse();
+    return html`<div class="table-scroll">
+        <table part="table" aria-labelledby="heading">
+          <thead>
+            <tr>
+              <th scope="col">${messages.columnWhen}</th>
+              <th scope="col">${messages.columnWhat}</th>
+              <th scope="col">${messages.columnConnection}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${
+              // Not keyed: rows hold no state of their own (no focus, no inputs), and `repeat` would be one more
+              // chunk shared with the form.
+              newestFirst.map((record) => this.renderRecord(record, now))
+            }
+          </tbody>
+        </table>
+      </div>
+      <div class="footer">
+        <p class="muted">${messages.count(records.length)}</p>
+        <button part="clear-button" @click=${this.handleClear}>${messages.clear}</button>
+      </div>`;
+  }
+
+  private renderRecord(record: ChangeRecord, now: Date) {
+    const when = formatWhen(record.at, now);
+    return html`<tr>
+      <td class="when"><time datetime=${record.at} title=${when.full}>${when.text}</time></td>
+      <td class="what">${messages.action[record.action]}</td>
+      <td class="connection">
+        ${record.clientName ? html`<bdi>${record.clientName}</bdi> · ` : nothing}<bdi>${record.externalIdentifier}</bdi>
+        <span class="muted">(${messages.typeLabel(record.connectionType)})</span>
+      </td>
+    </tr>`;
+  }
+}
+
+define('conga-change-history', CongaChangeHistory);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'conga-change-history': CongaChangeHistory;
+  }
+}

@@ -44,6 +44,19 @@ export default {
   concurrency: 2,
   testFramework: {config: {timeout: 10_000}},
   plugins: [esbuildPlugin({ts: true, target: 'es2022', tsconfig: `${root}tsconfig.json`})],
-  browsers: [chromeLauncher({launchOptions})],
+  browsers: [
+    chromeLauncher({
+      launchOptions,
+      // Two test files run at once, each in a tab of one browser, and only one tab has the window's focus: in the
+      // other, focus() moves activeElement but fires no focus events, so focus-management tests (the dialogs) failed
+      // whenever the tab next to them opened later. Focus emulation makes every tab behave as the focused one.
+      async createPage({context}) {
+        const page = await context.newPage();
+        const session = await page.createCDPSession();
+        await session.send('Emulation.setFocusEmulationEnabled', {enabled: true});
+        return page;
+      },
+    }),
+  ],
   reporters: [defaultReporter(), jsonSummaryReporter()],
 };

@@ -153,8 +153,6 @@ test('bulk deactivate with one injected failure: the others really stop working,
       method: 'PUT',
       path: new RegExp(`/api-connections/${bravo.externalIdentifier}/status\\?`),
       status: 400,
-      // A fault answers before the emulator's CORS handling: the platform's own errors carry the header.
-      headers: {'Access-Control-Allow-Origin': demo.portalUrl},
       body: {Success: false, Data: null, Errors: [{Message: FAILURE_MESSAGE}], StatusCode: '400'},
     });
     const bar = tab(page).getByRole('group', {name: '3 selected'});

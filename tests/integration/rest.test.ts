@@ -249,6 +249,17 @@ describe('test hooks', () => {
     expect((await api(emulator, 'GET', CONNECTIONS_PATH, admin)).status).toBe(200);
   });
 
+  it("sends the CORS headers on an injected fault, so a page reads it as the server's answer, not a network error", async () => {
+    emulator.faults.add({method: 'GET', path: CONNECTIONS_PATH, status: 500});
+    const allowed = await api(emulator, 'GET', CONNECTIONS_PATH, {...admin, origin: 'https://acme.my.salesforce.com'});
+    expect(allowed.status).toBe(500);
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://acme.my.salesforce.com');
+    emulator.faults.add({method: 'GET', path: CONNECTIONS_PATH, status: 500});
+    const other = await api(emulator, 'GET', CONNECTIONS_PATH, {...admin, origin: 'https://evil.example'});
+    expect(other.status).toBe(500);
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
   it("serves a proxy's HTML error page when asked (C2-09)", async () => {
     emulator.faults.add({path: CONNECTIONS_PATH, status: 502, body: '<html><body>Bad gateway</body></html>'});
     const response = await fetch(`${emulator.apiBaseUrl}${CONNECTIONS_PATH}`, {headers: admin});

@@ -184,6 +184,16 @@ export function createRequestListener(context: ServerContext) {
         return;
       }
 
+      // The API's CORS headers go on every answer to an allowed origin, injected faults included: a page must be
+      // able to read an injected 500 or 409 as the server's answer, not see it as a network failure.
+      if (url.pathname.startsWith(API_PREFIX + '/')) {
+        if (origin && apiCorsAllowed(context, origin)) {
+          response.setHeader('Access-Control-Allow-Origin', origin);
+          response.setHeader('Access-Control-Expose-Headers', 'ETag, WWW-Authenticate, Retry-After');
+        }
+        response.setHeader('Vary', 'Origin');
+      }
+
       const rule = context.testHooks ? context.faults.take(method, url.pathname, url.search) : undefined;
       if (rule) {
         entry.fault = rule.drop ?? (rule.status === undefined ? 'delay' : 'status');
@@ -203,11 +213,6 @@ export function createRequestListener(context: ServerContext) {
       }
 
       if (url.pathname.startsWith(API_PREFIX + '/')) {
-        if (origin && apiCorsAllowed(context, origin)) {
-          response.setHeader('Access-Control-Allow-Origin', origin);
-          response.setHeader('Access-Control-Expose-Headers', 'ETag, WWW-Authenticate, Retry-After');
-        }
-        response.setHeader('Vary', 'Origin');
         if (method === 'OPTIONS') {
           if (origin && apiCorsAllowed(context, origin)) {
             response.setHeader('Access-Control-Allow-Methods', 'GET, POST, PUT');

@@ -6,11 +6,10 @@
  * reload. Every test also asserts that no Content Security Policy was violated and nothing threw.
  */
 import {readFile} from 'node:fs/promises';
-import {expect, test as base, type Download, type Locator, type Page} from '@playwright/test';
-import {startDemo, type Demo} from '../../widget/demo/start.js';
+import type {Download, Locator, Page} from '@playwright/test';
+import type {Demo} from '../../widget/demo/start.js';
 import {basicAuth, tokenRequest} from '../support/emulator.js';
-
-const ADMIN = {username: 'admin@acme.test', password: 'conga-demo'};
+import {expect, openAndSignIn, portalTest, tab, table} from './support/portal.js';
 /** Three API-to-API connections of our own (with secrets to test), on integrations of our own. */
 const BULK = ['Bulk alpha', 'Bulk bravo', 'Bulk charlie'].map((name, index) => ({
   name,
@@ -25,16 +24,7 @@ interface Created {
   clientSecret: string;
 }
 
-const test = base.extend<{watch: {violations: string[]; pageErrors: string[]}}, {demo: Demo; created: Created[]}>({
-  demo: [
-    // eslint-disable-next-line no-empty-pattern -- Playwright names a fixture's dependencies by destructuring: none here.
-    async ({}, use) => {
-      const demo = await startDemo({emulatorPort: 0, portalPort: 0, testHooks: true});
-      await use(demo);
-      await demo.close();
-    },
-    {scope: 'worker', timeout: 60_000},
-  ],
+const test = portalTest().extend<object, {created: Created[]}>({
   created: [
     async ({demo}, use) => {
       const created = BULK.map(({name, externalIdentifier}) => {
@@ -51,48 +41,14 @@ const test = base.extend<{watch: {violations: string[]; pageErrors: string[]}}, 
     },
     {scope: 'worker'},
   ],
-  watch: [
-    async ({context, page}, use) => {
-      const watch = {violations: [] as string[], pageErrors: [] as string[]};
-      await context.exposeFunction('__congaViolation', (text: string) => {
-        watch.violations.push(text);
-      });
-      await context.addInitScript(() => {
-        document.addEventListener('securitypolicyviolation', (event) => {
-          (window as unknown as {__congaViolation?: (text: string) => void}).__congaViolation?.(
-            `${event.effectiveDirective} blocked ${event.blockedURI}`,
-          );
-        });
-      });
-      page.on('pageerror', (error) => watch.pageErrors.push(error.message));
-      await use(watch);
-      expect(watch.violations, 'CSP violations').toEqual([]);
-      expect(watch.pageErrors, 'uncaught exceptions').toEqual([]);
-    },
-    {auto: true},
-  ],
 });
 
 // One emulator for the file, whose connections the tests change: one after another.
 test.describe.configure({mode: 'serial'});
 
-function tab(page: Page): Locator {
-  return page.locator('conga-api-connections');
-}
-
-function table(page: Page): Locator {
-  return tab(page).getByRole('table', {name: 'API connections'});
-}
-
-/** Opens the portal's tab and signs in through the element and the emulator's login page. */
+/** Opens the portal's tab, signs in, and waits for the table. */
 async function signIn(page: Page, demo: Demo): Promise<void> {
-  await page.goto(`${demo.portalUrl}/?tab=api-connections`);
-  await tab(page).getByRole('button', {name: 'Sign in', exact: true}).click();
-  await page.waitForURL((url) => url.href.startsWith(demo.issuer));
-  await page.getByLabel('User name').fill(ADMIN.username);
-  await page.getByLabel('Password').fill(ADMIN.password);
-  await page.getByRole('button', {name: 'Sign in'}).click();
-  await expect(tab(page).getByText(/^Signed in as /)).toBeVisible();
+  await openAndSignIn(page, demo);
   await expect(table(page)).toBeVisible();
 }
 

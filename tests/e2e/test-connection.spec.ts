@@ -8,74 +8,17 @@
  * The steps share one organization, so they run in order. Every test asserts that no Content Security Policy was
  * violated in any page of its context (the popup included) and nothing set `window.__pwned`.
  */
-import {expect, test as base, type Locator, type Page} from '@playwright/test';
-import {startDemo, type Demo} from '../../widget/demo/start.js';
+import type {Locator, Page} from '@playwright/test';
 import {adminHeaders, api, CONNECTIONS_PATH} from '../support/emulator.js';
+import {ADMIN, expect, openAndSignIn as signIn, portalTest, tab} from './support/portal.js';
 
-declare global {
-  interface Window {
-    __pwned?: unknown;
-    __congaViolation?: (text: string) => void;
-  }
-}
+const test = portalTest();
 
-const ADMIN = {username: 'admin@acme.test', password: 'conga-demo'};
 const SALESFORCE_SANDBOX = '00D7z000000AbCdEAG';
 const MICROSOFT_TENANT = '6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f';
 const CLIENT_NAME = 'Sandbox portal (test sign-in)';
 
-interface Watch {
-  violations: string[];
-  pageErrors: string[];
-}
-
-const test = base.extend<{watch: Watch}, {demo: Demo}>({
-  demo: [
-    // eslint-disable-next-line no-empty-pattern -- Playwright names a fixture's dependencies by destructuring: none here.
-    async ({}, use) => {
-      const demo = await startDemo({emulatorPort: 0, portalPort: 0, testHooks: true});
-      await use(demo);
-      await demo.close();
-    },
-    {scope: 'worker', timeout: 60_000},
-  ],
-  watch: [
-    async ({context, page}, use) => {
-      const watch: Watch = {violations: [], pageErrors: []};
-      await context.exposeFunction('__congaViolation', (text: string) => {
-        watch.violations.push(text);
-      });
-      await context.addInitScript(() => {
-        document.addEventListener('securitypolicyviolation', (event) => {
-          window.__congaViolation?.(`${event.effectiveDirective} blocked ${event.blockedURI} at ${event.sourceFile}`);
-        });
-      });
-      page.on('pageerror', (error) => watch.pageErrors.push(error.message));
-      await use(watch);
-      expect(watch.violations, 'CSP violations').toEqual([]);
-      expect(watch.pageErrors, 'uncaught exceptions').toEqual([]);
-      if (!page.isClosed()) expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
-    },
-    {auto: true},
-  ],
-});
-
 test.describe.configure({mode: 'serial'});
-
-function tab(page: Page): Locator {
-  return page.locator('conga-api-connections');
-}
-
-/** Opens the portal's tab and signs in as the admin (the emulator's login page, back to the portal). */
-async function signIn(page: Page, demo: Demo): Promise<void> {
-  await page.goto(`${demo.portalUrl}/?tab=api-connections`);
-  await tab(page).getByRole('button', {name: 'Sign in', exact: true}).click();
-  await page.waitForURL((url) => url.href.startsWith(demo.issuer));
-  await page.getByLabel('User name').fill(ADMIN.username);
-  await page.getByLabel('Password').fill(ADMIN.password);
-  await page.getByRole('button', {name: 'Sign in'}).click();
-  await expect(tab(page).getByText(/^Signed in as /)).toBeVisible();
-}
 
 /** Opens the edit view of the sandbox's UI-to-API connection and its Tools section; returns the dialog. */
 async function openTools(page: Page): Promise<Locator> {

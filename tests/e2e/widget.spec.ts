@@ -7,21 +7,30 @@
  * Every test also asserts that no Content Security Policy was violated and nothing set `window.__pwned`.
  */
 import {createServer} from 'node:http';
-import {expect, test as base, type BrowserContext, type Locator, type Page, type Request} from '@playwright/test';
-import {startDemo, type Demo} from '../../widget/demo/start.js';
+import type {BrowserContext, Locator, Page, Request} from '@playwright/test';
+import type {Demo} from '../../widget/demo/start.js';
 import {authorizationUrl, basicAuth, pkcePair, tokenRequest} from '../support/emulator.js';
+import {
+  ADMIN,
+  escapeRegExp,
+  expect,
+  MEMBER,
+  openConnectionsTab,
+  portalTest,
+  signIn,
+  tab,
+  table,
+} from './support/portal.js';
+
+const test = portalTest();
 
 declare global {
   interface Window {
-    __pwned?: unknown;
-    __congaViolation?: (text: string) => void;
     __congaRecord?: (kind: string, value: string) => void;
     __shortcuts?: string[];
   }
 }
 
-const ADMIN = {username: 'admin@acme.test', password: 'conga-demo'};
-const MEMBER = {username: 'member@acme.test', password: 'conga-demo'};
 const MICROSOFT_TENANT = '6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f';
 const SALESFORCE_SANDBOX = '00D7z000000AbCdEAG';
 const SEEDED_NAMES = [
@@ -31,80 +40,7 @@ const SEEDED_NAMES = [
   'Conga API Connections browser extension',
 ];
 
-interface Watch {
-  /** `securitypolicyviolation` reports from every frame of every page of the test's context. */
-  violations: string[];
-  /** Uncaught exceptions in the test's page. */
-  pageErrors: string[];
-}
-
-const test = base.extend<{watch: Watch}, {demo: Demo}>({
-  demo: [
-    // eslint-disable-next-line no-empty-pattern -- Playwright names a fixture's dependencies by destructuring: none here.
-    async ({}, use) => {
-      const demo = await startDemo({emulatorPort: 0, portalPort: 0});
-      await use(demo);
-      await demo.close();
-    },
-    {scope: 'worker', timeout: 60_000},
-  ],
-  watch: [
-    async ({context, page}, use) => {
-      const watch: Watch = {violations: [], pageErrors: []};
-      await context.exposeFunction('__congaViolation', (text: string) => {
-        watch.violations.push(text);
-      });
-      await context.addInitScript(() => {
-        document.addEventListener('securitypolicyviolation', (event) => {
-          window.__congaViolation?.(`${event.effectiveDirective} blocked ${event.blockedURI} at ${event.sourceFile}`);
-        });
-      });
-      page.on('pageerror', (error) => watch.pageErrors.push(error.message));
-      await use(watch);
-      // B1, B6-04: whatever the test did, no policy was violated and no injected script ran.
-      expect(watch.violations, 'CSP violations').toEqual([]);
-      expect(watch.pageErrors, 'uncaught exceptions').toEqual([]);
-      if (!page.isClosed()) expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
-    },
-    {auto: true},
-  ],
-});
-
 test.describe.configure({mode: 'parallel'});
-
-/** The element's own accessible root: everything the tab shows is inside it. */
-function tab(page: Page): Locator {
-  return page.locator('conga-api-connections');
-}
-
-/** Opens the portal and the "Conga API Connections" tab. */
-async function openConnectionsTab(page: Page, demo: Demo): Promise<void> {
-  await page.goto(`${demo.portalUrl}/`);
-  await page.getByRole('tab', {name: 'Conga API Connections'}).click();
-  await expect(page.getByRole('tab', {name: 'Conga API Connections'})).toHaveAttribute('aria-selected', 'true');
-}
-
-/**
- * Signs in through the element's "Sign in" button and the emulator's login page, back to the page it started on;
- * waits until the element says who is signed in.
- */
-async function signIn(page: Page, demo: Demo, user = ADMIN): Promise<void> {
-  await tab(page).getByRole('button', {name: 'Sign in', exact: true}).click();
-  await page.waitForURL((url) => url.href.startsWith(demo.issuer));
-  await page.getByLabel('User name').fill(user.username);
-  await page.getByLabel('Password').fill(user.password);
-  await page.getByRole('button', {name: 'Sign in'}).click();
-  await expect(tab(page).getByText(/^Signed in as /)).toBeVisible();
-}
-
-/** The list's table, once it shows rows. */
-function table(page: Page): Locator {
-  return tab(page).getByRole('table', {name: 'API connections'});
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /** The External Identifier control that opens a connection ("<identifier>, edit the API to API connection"). */
 function editButton(page: Page, externalIdentifier: string, type: 'API to API' | 'UI to API'): Locator {

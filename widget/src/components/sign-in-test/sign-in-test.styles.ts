@@ -1,5 +1,9 @@
 import {css} from 'lit';
 
+/**
+ * The styles of a connection test's section and outcome (the heading, the input row, the result, the claims), shared
+ * by Test sign-in and Get a token now (token-test.styles.ts adds its command block).
+ */
 export default css`
   :host {
     display: block;

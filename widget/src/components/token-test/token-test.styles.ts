@@ -1,72 +1,17 @@
 import {css} from 'lit';
+import testStyles from '../sign-in-test/sign-in-test.styles.js';
 
-export default css`
-  :host {
-    display: block;
-  }
-  :host([hidden]) {
-    display: none;
-  }
-  h3 {
-    margin: 1rem 0 0.5rem;
-    font-size: 1rem;
-  }
-  h4 {
-    margin: 0.75rem 0 0.25rem;
-    font-size: 0.875rem;
-  }
-  label {
-    display: block;
-    font-weight: 600;
-    margin-block-end: 0.25rem;
-  }
-  .row {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--conga-space, 0.5rem);
-    align-items: center;
-  }
-  .row input {
-    flex: 1;
-    min-width: 12rem;
-  }
-  dl {
-    display: grid;
-    gap: 0.25rem;
-    margin: 0;
-  }
-  dl > div {
-    display: grid;
-    grid-template-columns: minmax(8rem, max-content) 1fr;
-    gap: 0.5rem;
-  }
-  dt {
-    font-weight: 600;
-  }
-  dd {
-    margin: 0;
-    overflow-wrap: anywhere;
-  }
-  code {
-    font-family: var(--conga-font-family-monospace, ui-monospace, SFMono-Regular, Menlo, Consolas, monospace);
-    overflow-wrap: anywhere;
-  }
-  .outcome {
-    margin-block-start: 0.5rem;
-  }
-  .success {
-    color: var(--conga-color-success, #1a7f37);
-    font-weight: 600;
-  }
-  .problem {
-    color: var(--conga-color-danger, #cf222e);
-  }
-  pre {
-    margin: 0 0 0.25rem;
-    padding: 0.5rem;
-    overflow-x: auto;
-    border-radius: var(--conga-radius, 6px);
-    background: var(--conga-color-surface-raised, #f6f8fa);
-    font-size: 0.8125rem;
-  }
-`;
+/** Test sign-in's section styles, plus the block that shows the command to run when the page can't get a token. */
+export default [
+  testStyles,
+  css`
+    pre {
+      margin: 0 0 0.25rem;
+      padding: 0.5rem;
+      overflow-x: auto;
+      border-radius: var(--conga-radius, 6px);
+      background: var(--conga-color-surface-raised, #f6f8fa);
+      font-size: 0.8125rem;
+    }
+  `,
+];

@@ -179,7 +179,7 @@ test("Test sign-in in the extension diagnoses a connection that doesn't list the
   await form.getByRole('button', {name: 'Test sign-in'}).click();
   const outcome = form.locator('conga-sign-in-test [part="outcome"]');
   await expect(outcome).toContainText(
-    `The redirect URI ${EXTENSION_REDIRECT_URI} isn't registered on this connection. Closest registered: https://acme.my.salesforce.com/static/clm/congacopilot/?q=param — differs by`,
+    `The redirect URI ${EXTENSION_REDIRECT_URI} isn't registered on this connection, whose only redirect URI (https://acme.my.salesforce.com/static/clm/congacopilot/?q=param) is nothing like it.`,
   );
   await expect(form.getByRole('button', {name: `Add ${EXTENSION_REDIRECT_URI} to Redirect URIs`})).toBeVisible();
   context.off('page', count);

@@ -90,6 +90,19 @@ describe('matchRedirectUri', () => {
     });
   });
 
+  it('marks the closest URI as far when it differs in three parts or more, and only then', () => {
+    const registered = ['https://lmbadgbaohkjlkfmjkkbhlcdedjcbjkc.chromiumapp.org/'];
+    expect(matchRedirectUri('http://127.0.0.1:5173/callback.html', registered)).toEqual({
+      match: false,
+      rule: NO_MATCH,
+      closest: registered[0],
+      difference:
+        'the scheme (http:// instead of https://), the host (127.0.0.1 instead of lmbadgbaohkjlkfmjkkbhlcdedjcbjkc.chromiumapp.org), an added port (:5173) and the path (/callback.html instead of /)',
+      far: true,
+    });
+    expect(matchRedirectUri('http://app.example.com:8080/auth/callback', REGISTERED)).not.toHaveProperty('far');
+  });
+
   it('describes a candidate that is not an absolute URL', () => {
     expect(matchRedirectUri('app.example.com/auth/callback', REGISTERED)).toMatchObject({
       closest: REGISTERED[0],

@@ -980,6 +980,11 @@ export interface RedirectUriMatch {
   closest?: string;
   /** How the candidate differs from `closest`, in plain language (`an added trailing slash`). */
   difference?: string;
+  /**
+   * Set when even the closest registered URI differs in three parts or more (scheme, host, port, path…): not a near
+   * miss but another app's address, which an admin reads better as "none is like it" than as a list of differences.
+   */
+  far?: true;
 }
 
 const MATCH_RULES = {
@@ -1078,11 +1083,11 @@ function optionalPart(sent: string | undefined, registered: string | undefined, 
 }
 
 /** Plain-language differences between what the app sends and a registered URI, largest parts first. */
-function describeDifference(sent: string, registered: string): string {
+function differences(sent: string, registered: string): string[] {
   const a = splitRaw(sent);
   const b = splitRaw(registered);
   if (!a || !b)
-    return a ? 'the registered URI is not an absolute URL' : 'not being an absolute URL (scheme://host/path)';
+    return [a ? 'the registered URI is not an absolute URL' : 'not being an absolute URL (scheme://host/path)'];
   const phrases: string[] = [];
   if (a.scheme !== b.scheme) {
     phrases.push(
@@ -1116,8 +1121,11 @@ function describeDifference(sent: string, registered: string): string {
   if (fragment) phrases.push(fragment);
   // Same parts, different text: user information (`user@host`), which the splitter leaves out.
   if (phrases.length === 0) phrases.push('other characters');
-  return joinPhrases(phrases);
+  return phrases;
 }
+
+/** Differing in this many parts or more, the closest registered URI is reported as far (see {@link RedirectUriMatch}). */
+const FAR_PARTS = 3;
 
 /**
  * Checks a redirect URI the way the provider does: after trimming, it must equal one registered URI exactly
@@ -1149,5 +1157,8 @@ export function matchRedirectUri(candidate: string, registered: readonly string[
       closest = uri;
     }
   }
-  return {match: false, rule: MATCH_RULES.noMatch, closest, difference: describeDifference(sent, closest)};
+  const phrases = differences(sent, closest);
+  const result: RedirectUriMatch = {match: false, rule: MATCH_RULES.noMatch, closest, difference: joinPhrases(phrases)};
+  if (phrases.length >= FAR_PARTS) result.far = true;
+  return result;
 }

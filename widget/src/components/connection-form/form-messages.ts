@@ -118,6 +118,10 @@ export const messages = {
   toolsCheckNoMatch: (closest: string, difference: string) =>
     `Doesn't match. Closest registered: ${closest} — differs by ${difference}.`,
   toolsCheckNoMatchNone: "Doesn't match.",
+  toolsCheckNoMatchFar: (count: number, first: string) =>
+    count === 1
+      ? `Doesn't match. The only registered redirect URI (${first}) is nothing like it.`
+      : `Doesn't match. None of the ${String(count)} registered redirect URIs is like it (the first is ${first}).`,
   toolsCheckRule: (rule: string) => `Rule: ${rule}`,
   toolsQuickstartsTitle: 'Quickstarts for this connection',
   toolsQuickstartsIntro:
@@ -148,6 +152,10 @@ export const messages = {
     'The platform refused this Client ID (invalid_client). Reload the connection: it may have been deactivated or changed.',
   diagnosisRedirectNotRegistered: (redirectUri: string, closest: string, difference: string) =>
     `The redirect URI ${redirectUri} isn't registered on this connection. Closest registered: ${closest} — differs by ${difference}.`,
+  diagnosisRedirectNoneAlike: (redirectUri: string, count: number, first: string) =>
+    count === 1
+      ? `The redirect URI ${redirectUri} isn't registered on this connection, whose only redirect URI (${first}) is nothing like it.`
+      : `The redirect URI ${redirectUri} isn't registered on this connection, whose ${String(count)} redirect URIs are nothing like it (the first is ${first}).`,
   diagnosisRedirectNoneRegistered: (redirectUri: string) =>
     `The redirect URI ${redirectUri} isn't registered on this connection, which has no redirect URIs yet.`,
   diagnosisAddRedirectUri: (redirectUri: string) => `Add ${redirectUri} to Redirect URIs`,

@@ -153,6 +153,14 @@ describe('<conga-connection-tools>', () => {
       expect(text($(tools, '[role="status"]'))).to.contain('Rule: No exact match');
     });
 
+    it("says no registered URI is like another app's address instead of listing every difference", async () => {
+      const {tools} = await mount('UItoAPI');
+      await check(tools, 'http://127.0.0.1:5173/callback.html');
+      expect(text($(tools, '[part="check-result"]'))).to.equal(
+        `Doesn't match. The only registered redirect URI (${REGISTERED}) is nothing like it.`,
+      );
+    });
+
     it('clears the result when the value changes', async () => {
       const {tools} = await mount('UItoAPI');
       await check(tools, REGISTERED);

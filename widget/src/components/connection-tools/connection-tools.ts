@@ -139,8 +139,11 @@ export class CongaConnectionTools extends LitElement {
   private renderCheck() {
     const result = this.checked;
     let text = '';
+    const registered = this.connection?.RedirectURI ?? [];
     if (result?.match) text = messages.toolsCheckMatch;
-    else if (result?.closest !== undefined && result.difference !== undefined) {
+    else if (result?.far && registered[0] !== undefined) {
+      text = messages.toolsCheckNoMatchFar(registered.length, registered[0]);
+    } else if (result?.closest !== undefined && result.difference !== undefined) {
       text = messages.toolsCheckNoMatch(result.closest, result.difference);
     } else if (result) text = messages.toolsCheckNoMatchNone;
     return html`<section part="redirect-check" aria-labelledby="check-title">

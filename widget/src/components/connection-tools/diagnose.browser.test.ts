@@ -51,6 +51,28 @@ describe('diagnoseSignIn', () => {
     });
   });
 
+  it("doesn't list the differences from another app's address: it says none is like it, and still offers to add it", () => {
+    const diagnosis = diagnoseSignIn(
+      {errorPageStatus: 400},
+      {...CONNECTION, RedirectURI: ['https://lmbadgbaohkjlkfmjkkbhlcdedjcbjkc.chromiumapp.org/']},
+      {...ATTEMPT, redirectUri: 'http://127.0.0.1:5173/callback.html'},
+    );
+    expect(diagnosis).to.deep.equal({
+      kind: 'redirect-uri-not-registered',
+      message:
+        "The redirect URI http://127.0.0.1:5173/callback.html isn't registered on this connection, whose only redirect URI (https://lmbadgbaohkjlkfmjkkbhlcdedjcbjkc.chromiumapp.org/) is nothing like it.",
+      fix: {
+        field: 'RedirectURI',
+        value: 'http://127.0.0.1:5173/callback.html',
+        label: 'Add http://127.0.0.1:5173/callback.html to Redirect URIs',
+      },
+    });
+    const two = diagnoseSignIn({errorPageStatus: 400}, CONNECTION, {...ATTEMPT, redirectUri: 'ftp://other.test:21/x'});
+    expect(two.message).to.equal(
+      "The redirect URI ftp://other.test:21/x isn't registered on this connection, whose 2 redirect URIs are nothing like it (the first is https://app.example.com/callback).",
+    );
+  });
+
   it('says when a connection has no redirect URIs at all', () => {
     const diagnosis = diagnoseSignIn({errorPageStatus: 400}, {...CONNECTION, RedirectURI: []}, ATTEMPT);
     expect(diagnosis.message).to.equal(

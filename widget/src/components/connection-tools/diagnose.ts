@@ -99,6 +99,15 @@ export function diagnoseSignIn(
         fix,
       };
     }
+    if (redirect.far) {
+      // Another app's address is not a near miss: a list of four differences from it would only confuse.
+      const [first = redirect.closest] = connection.RedirectURI;
+      return {
+        kind: DIAGNOSIS_KINDS.redirectUriNotRegistered,
+        message: messages.diagnosisRedirectNoneAlike(redirectUri, connection.RedirectURI.length, first),
+        fix,
+      };
+    }
     return {
       kind: DIAGNOSIS_KINDS.redirectUriNotRegistered,
       message: messages.diagnosisRedirectNotRegistered(redirectUri, redirect.closest, redirect.difference),

@@ -6,12 +6,15 @@ export class ConnectionStatusChangedEvent extends Event {
   readonly externalIdentifier: string;
   readonly connectionType: ConnectionType;
   readonly isActive: boolean;
+  /** The connection's name as the list shows it (its Client Name, else its External Identifier), when known. */
+  readonly name: string | undefined;
 
-  constructor(externalIdentifier: string, connectionType: ConnectionType, isActive: boolean) {
+  constructor(externalIdentifier: string, connectionType: ConnectionType, isActive: boolean, name?: string) {
     super(ConnectionStatusChangedEvent.eventName, {bubbles: true, composed: true});
     this.externalIdentifier = externalIdentifier;
     this.connectionType = connectionType;
     this.isActive = isActive;
+    this.name = name;
   }
 }
 

@@ -169,6 +169,7 @@ interface ChangeEventFields {
   readonly externalIdentifier?: string;
   readonly connectionType?: ConnectionType;
   readonly isActive?: boolean;
+  readonly name?: string;
 }
 
 /**
@@ -183,6 +184,8 @@ export function recordFor(event: ChangeEventFields, at: Date): ChangeRecord | un
       action: event.isActive ? CHANGE_ACTIONS.reactivated : CHANGE_ACTIONS.deactivated,
       externalIdentifier: event.externalIdentifier,
       connectionType: event.connectionType,
+      // The list's name falls back to the identifier: only a real Client Name is worth repeating.
+      clientName: event.name === event.externalIdentifier ? undefined : event.name,
     });
   }
   const connection = event.connection;

@@ -164,7 +164,9 @@ export class CongaBulkActions extends LitElement {
       describe: describeError,
       setStatus: (target) => api.apiConnections.setStatus(target.externalIdentifier, target.type, activate),
       onSuccess: (target) => {
-        this.dispatchEvent(new ConnectionStatusChangedEvent(target.externalIdentifier, target.type, activate));
+        this.dispatchEvent(
+          new ConnectionStatusChangedEvent(target.externalIdentifier, target.type, activate, target.name),
+        );
       },
       onProgress: (_target, progress) => {
         this.progress = progress;

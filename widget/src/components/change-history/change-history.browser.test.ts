@@ -68,6 +68,11 @@ describe('session history (widget/src/history/change-history.ts)', () => {
     expect(off).to.include({action: 'deactivated', connectionType: 'UItoAPI'});
     expect(recordFor(new ConnectionStatusChangedEvent('x', 'APItoAPI', true), at)?.action).to.equal('reactivated');
     expect(recordFor(new Event('click'), at)).to.equal(undefined);
+    // A status change names the connection when the list knew its Client Name, not when that was the identifier.
+    const named = recordFor(new ConnectionStatusChangedEvent('X-9', 'APItoAPI', false, 'Nightly sync'), at);
+    expect(named).to.include({clientName: 'Nightly sync', externalIdentifier: 'X-9'});
+    const unnamed = recordFor(new ConnectionStatusChangedEvent('X-9', 'APItoAPI', false, 'X-9'), at);
+    expect(unnamed).to.not.have.property('clientName');
   });
 
   it('reads back what it wrote, newest last, and keeps at most the newest MAX_RECORDS', async () => {

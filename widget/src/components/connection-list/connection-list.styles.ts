@@ -128,7 +128,7 @@ export default css`
      table fits a desktop width with its Actions column in view instead of scrolling sideways. */
   .identifier {
     overflow-wrap: anywhere;
-    min-width: 11.5rem;
+    min-width: 10rem;
     max-width: 14rem;
   }
   .identifier button {
@@ -139,7 +139,7 @@ export default css`
     overflow-wrap: anywhere;
   }
   .description {
-    min-width: 10rem;
+    min-width: 8.5rem;
     max-width: 24rem;
   }
   .client-id-cell {

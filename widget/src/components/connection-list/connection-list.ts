@@ -1055,7 +1055,9 @@ export class CongaConnectionList extends LitElement {
       if (!confirmed) throw new Error('the server did not confirm the status change');
       this.#applyStatus(key, activate);
       this.#announce(activate ? messages.reactivated(name) : messages.deactivated(name));
-      this.dispatchEvent(new ConnectionStatusChangedEvent(target.externalIdentifier, target.type, activate));
+      this.dispatchEvent(
+        new ConnectionStatusChangedEvent(target.externalIdentifier, target.type, activate, target.name),
+      );
     } catch (error) {
       if (isApiError(error, 'API_NOT_FOUND')) {
         // Deleted or renamed elsewhere (C2-02): say so and show the list as the server has it now.

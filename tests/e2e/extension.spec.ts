@@ -457,6 +457,41 @@ test('C1-08 signs out in every page at once and ends the provider session; the n
   await panel.close();
 });
 
+test("B5-08 a tenant whose connection lacks the extension's redirect URL: the popup says what to add, and no window opens", async () => {
+  emulator.addIntegration('B508-E2E', 'B5-08 extension redirect check');
+  const {ClientId: clientId} = emulator.createConnection({
+    ExternalIdentifier: 'B508-E2E',
+    type: 'UItoAPI',
+    ClientName: 'Portal without the extension',
+    RedirectURI: ['https://portal.example.test/callback'],
+    AllowedScopes: ['openid', 'profile', 'email', 'offline_access', 'api.user-management'],
+  });
+  const options = await openPage('src/options/index.html');
+  const settings = options.locator('conga-extension-options');
+  await settings.getByLabel('Name').fill('Acme (no extension redirect)');
+  await settings.getByLabel('Region').selectOption('custom');
+  await settings.getByLabel('Issuer (sign-in service)').fill(emulator.issuer);
+  await settings.getByLabel('API base URL').fill(emulator.apiBaseUrl);
+  await settings.getByLabel('Client ID').fill(clientId);
+  await settings.getByRole('button', {name: 'Save tenant'}).click();
+  await expect(settings.getByRole('status')).toHaveText('Saved “Acme (no extension redirect)”.');
+  await options.close();
+
+  const popup = await openPage('src/popup/index.html');
+  const tenants = popup.getByRole('combobox', {name: 'Tenant'});
+  const previous = await tenants.inputValue();
+  await tenants.selectOption({label: 'Acme (no extension redirect)'});
+  const pages = context.pages().length;
+  await tab(popup).getByRole('button', {name: 'Sign in', exact: true}).click();
+  await expect(tab(popup).getByRole('alert').filter({hasText: /./})).toHaveText(
+    `Redirect URI not registered for extension ID ${EXTENSION_ID}: add ${EXTENSION_REDIRECT_URI} to the Redirect URIs of the UI-to-API connection with Client ID ${clientId} on ${new URL(emulator.issuer).host}, then sign in again.`,
+  );
+  expect(context.pages()).toHaveLength(pages);
+  // Back to the tenant the other tests use.
+  await tenants.selectOption(previous);
+  await popup.close();
+});
+
 test('B5-03 storage.local never held a token', async () => {
   const local = await (await serviceWorker()).evaluate(() => chrome.storage.local.get(null));
   const text = JSON.stringify(local);

@@ -53,6 +53,8 @@ export const messages = {
   errorSignInUnreachable: (issuer: string) => `Can't reach the sign-in service at ${issuer}.`,
   errorSignInDenied: 'Sign-in was cancelled.',
   errorSignInClosed: 'The sign-in window was closed before sign-in finished.',
+  errorSignInRedirect:
+    "The sign-in service doesn't accept this page's redirect URI: it isn't registered on the connection.",
   errorSummaryTitle: 'Fix these to continue:',
   backToList: 'Back to the list',
 

@@ -54,6 +54,7 @@ export function createWorkerHandlers(environment: WorkerEnvironment): WorkerHand
       locks: environment.locks,
       fetch: environment.fetch,
       now: environment.now,
+      extensionId: environment.extension().id,
     });
 
   const tenantOf = async (tenantId: string) => {

@@ -86,6 +86,61 @@ describe('WorkerAuth sign-in', () => {
     await expect(worker().signIn(TENANT.id)).rejects.toMatchObject({code: 'AUTH_NETWORK_ERROR'});
   });
 
+  describe('B5-08 a redirect URL the tenant does not know', () => {
+    /** The provider as the tests' fake, except that its authorization endpoint answers with `answer`. */
+    function workerWhoseAuthorizeAnswers(answer: () => Response, seen: RequestInit[] = []): WorkerAuth {
+      const fetch: typeof globalThis.fetch = (input, init) => {
+        const url = input instanceof Request ? input.url : String(input);
+        if (url.includes('/authorize') || url.includes('/auth?')) {
+          seen.push(init ?? {});
+          return Promise.resolve(answer());
+        }
+        return provider.fetch(input, init);
+      };
+      return new WorkerAuth({
+        settings: new SettingsStore(local),
+        session: new SessionStore(sessionArea),
+        identity,
+        locks,
+        fetch,
+        now: () => now,
+        extensionId: 'lmbadgbaohkjlkfmjkkbhlcdedjcbjkc',
+      });
+    }
+
+    it('says which redirect URL to register, names the extension ID, and opens no window (no hang)', async () => {
+      const seen: RequestInit[] = [];
+      const page = () =>
+        new Response('<h1>Sign-in error</h1><p>invalid_redirect_uri: redirect_uri did not match</p>', {status: 400});
+      const auth = workerWhoseAuthorizeAnswers(page, seen);
+      await expect(auth.signIn(TENANT.id)).rejects.toMatchObject({
+        code: 'AUTH_REDIRECT_URI_NOT_REGISTERED',
+        message: `Redirect URI not registered for extension ID lmbadgbaohkjlkfmjkkbhlcdedjcbjkc: add ${TEST_REDIRECT_URL} to the Redirect URIs of the UI-to-API connection with Client ID test-client on login.example.test, then sign in again.`,
+      });
+      expect(identity.launched).toEqual([]);
+      // The probe follows no redirect and sends no cookie.
+      expect(seen).toEqual([{redirect: 'manual', credentials: 'omit'}]);
+      await expect(auth.state(TENANT.id)).resolves.toMatchObject({
+        status: 'error',
+        error: {code: 'AUTH_REDIRECT_URI_NOT_REGISTERED'},
+      });
+    });
+
+    it('leaves any other answer to the sign-in window: a redirect, another error page, an unreachable provider', async () => {
+      for (const answer of [
+        () => new Response(null, {status: 303, headers: {location: 'https://login.example.test/interaction/1'}}),
+        () => new Response('<p>invalid_client</p>', {status: 400}),
+        () => {
+          throw new TypeError('fetch failed');
+        },
+      ]) {
+        identity.launched.length = 0;
+        await workerWhoseAuthorizeAnswers(answer).signIn(TENANT.id);
+        expect(identity.launched).toHaveLength(1);
+      }
+    });
+  });
+
   it('refuses an unknown tenant with TENANT_NOT_FOUND before opening anything', async () => {
     await expect(worker().signIn('00000000-0000-4000-8000-000000000000')).rejects.toMatchObject({
       name: 'MessageError',

@@ -89,6 +89,8 @@ export interface WorkerAuthOptions {
   fetch: typeof fetch;
   /** Milliseconds since the epoch. */
   now: () => number;
+  /** The extension's ID (`runtime.id`), named when its redirect URL is not registered (B5-08). */
+  extensionId?: string;
   /** Renew this long before the access token expires; default 60 s (the auth package's margin). */
   refreshMarginMs?: number;
   /** Space-separated scopes; default the auth package's. */
@@ -196,6 +198,30 @@ export class WorkerAuth {
     return this.#options.locks.run(renewalLock(tenantId), () => this.#renew(tenant, seen, forceRefresh));
   }
 
+  /**
+   * B5-08: a provider answers an authorization request whose redirect_uri it doesn't know with its own error page
+   * (400, no redirect: RFC 9700 §4.1.3), and launchWebAuthFlow would show that page in a window that never comes
+   * back. So the request is made once first, without cookies and without following redirects: a redirect (to the
+   * login page, or straight back) means the provider took it; an error page that names the redirect URI means the
+   * extension's redirect URL is not on the tenant's connection, which the admin is told in words that say what to add.
+   * Anything else (the provider unreachable, another error) is left to the sign-in window to show.
+   */
+  async #checkRedirectRegistered(url: string, tenant: Tenant): Promise<void> {
+    let response: Response;
+    try {
+      response = await this.#options.fetch(url, {redirect: 'manual', credentials: 'omit'});
+    } catch {
+      return;
+    }
+    if (response.type === 'opaqueredirect' || response.status < 400) return;
+    const page = await response.text().catch(() => '');
+    if (!/redirect_uri/i.test(page.slice(0, 50_000))) return;
+    const id = this.#options.extensionId ?? new URL(this.redirectUri).hostname.split('.')[0] ?? '';
+    throw new AuthError('AUTH_REDIRECT_URI_NOT_REGISTERED', {
+      message: `Redirect URI not registered for extension ID ${id}: add ${this.redirectUri} to the Redirect URIs of the UI-to-API connection with Client ID ${tenant.clientId} on ${new URL(tenant.issuer).host}, then sign in again.`,
+    });
+  }
+
   async #signIn(tenant: Tenant): Promise<PublicAuthState> {
     const {session} = this.#options;
     await session.writeState(tenant.id, {status: 'signing-in'});
@@ -203,6 +229,7 @@ export class WorkerAuth {
     let started: {url: string; state: string} | undefined;
     try {
       started = await flow.start();
+      await this.#checkRedirectRegistered(started.url, tenant);
       const callback = await createWebAuthFlowLauncher(this.#options.identity).launch(Promise.resolve(started.url), {
         redirectUri: flow.redirectUri,
       });

@@ -17,6 +17,7 @@ export const AUTH_ERROR_CODES = [
   'AUTH_SIGNED_OUT',
   'AUTH_INTERRUPTED',
   'AUTH_TIMED_OUT',
+  'AUTH_REDIRECT_URI_NOT_REGISTERED',
 ] as const;
 
 /** One of {@link AUTH_ERROR_CODES}. */
@@ -42,6 +43,8 @@ const MESSAGES: Record<AuthErrorCode, string> = {
   AUTH_SIGNED_OUT: 'Sign in to continue.',
   AUTH_INTERRUPTED: 'Sign-in was interrupted. Try again.',
   AUTH_TIMED_OUT: 'The sign-in window got no answer in time.',
+  AUTH_REDIRECT_URI_NOT_REGISTERED:
+    "The sign-in service doesn't accept this redirect URI: it isn't registered on the UI-to-API connection.",
 };
 
 /** A sign-in, renewal or sign-out failure; `cause` holds the underlying oauth4webapi error with secrets redacted. */

@@ -66,6 +66,22 @@ describe('<conga-api-connections>', () => {
     expect(signIn?.shadowRoot?.textContent).to.contain(messages.sessionExpired);
   });
 
+  it('B5-08 says which redirect URI to register when the session reports it is not registered', async () => {
+    const {root, session} = await mount();
+    const text =
+      'Redirect URI not registered for extension ID abc: add https://abc.chromiumapp.org/ to the Redirect URIs of the UI-to-API connection with Client ID c-1 on login.example.test, then sign in again.';
+    const error = Object.assign(new Error(text), {code: 'AUTH_REDIRECT_URI_NOT_REGISTERED'});
+    session.setState({status: 'error', error: error as never});
+    await root.updateComplete;
+    const signIn = root.shadowRoot?.querySelector('conga-sign-in');
+    await signIn?.updateComplete;
+    expect(signIn?.shadowRoot?.querySelector('[role="alert"]')?.textContent).to.equal(text);
+    // Without a message of its own, the code still gets plain words.
+    session.setState({status: 'error', error: {code: 'AUTH_REDIRECT_URI_NOT_REGISTERED'} as never});
+    await signIn?.updateComplete;
+    expect(signIn?.shadowRoot?.querySelector('[role="alert"]')?.textContent).to.equal(messages.errorSignInRedirect);
+  });
+
   it('B6-02 warns instead of throwing when another version holds the tag', () => {
     const warnings: string[] = [];
     const original = console.warn;

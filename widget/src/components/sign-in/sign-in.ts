@@ -30,6 +30,10 @@ function signInErrorText(error: unknown, issuer: string | undefined): string {
       return messages.popupBlocked;
     case 'AUTH_POPUP_CLOSED':
       return messages.errorSignInClosed;
+    case 'AUTH_REDIRECT_URI_NOT_REGISTERED':
+      // Says which redirect URI to add where (B5-08). The session writes it from its own settings (the extension's
+      // ID and redirect URL, the tenant's Client ID), never from the provider's page; rendered as text.
+      return error instanceof Error && error.message ? error.message : messages.errorSignInRedirect;
     default:
       return messages.errorSignIn;
   }

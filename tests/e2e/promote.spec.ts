@@ -285,6 +285,9 @@ test('apply: one confirmation, per-connection results, and the new secret handed
 
   // The check below can see a secret in the page: here it does.
   expect(await deepText(promote)).toContain(clientSecret);
+  // "Get a token now" in the hand-off asks the target tenant, through the worker.
+  await reveal.getByRole('button', {name: 'Get a token now'}).click();
+  await expect(reveal.getByText('The platform issued a token to this connection.').first()).toBeVisible();
   await reveal.getByLabel('I have stored the secret').check();
   await reveal.getByRole('button', {name: 'Done'}).click();
   await expect(reveal).toBeHidden();

@@ -4,7 +4,8 @@ import {property, state} from 'lit/decorators.js';
 import {repeat} from 'lit/directives/repeat.js';
 import {toConnectionType, type ApiClient, type ApiConnectionResponse} from '@conga-connections/api-client';
 import type {AuthSession, AuthState} from '@conga-connections/auth';
-import {define, describeError} from '@conga-connections/widget';
+import {ContextProvider} from '@lit/context';
+import {connectionTesterContext, define, describeError, type ConnectionTester} from '@conga-connections/widget';
 import type {CongaConfirmDialog} from '@conga-connections/widget/confirm-dialog';
 import '@conga-connections/widget/confirm-dialog';
 import type {CongaSecretReveal, SecretHandoff} from '@conga-connections/widget/secret-reveal';
@@ -37,6 +38,8 @@ export interface PromoteServices {
   /** A session with the tenant, through the background worker (which holds the tokens). */
   openSession(tenant: Tenant): Promise<DisposableSession>;
   createApiClient(tenant: Tenant, session: AuthSession): ApiClient;
+  /** Runs "Get a token now" in the background worker, against the tenant's own token endpoint. */
+  createConnectionTester(tenant: Tenant): ConnectionTester;
   openOptions(): void;
 }
 
@@ -119,6 +122,8 @@ export class CongaExtensionPromote extends LitElement {
 
   /** New and regenerated secrets waiting for their hand-off; never rendered, never stored (B4-02). */
   #handoffs: PendingHandoff[] = [];
+  /** Provides the target tenant's tester to the secret hand-off, which sits in this page without the tab's root. */
+  readonly #tester = new ContextProvider(this, {context: connectionTesterContext});
   #unwatch: (() => void) | undefined;
   #sourceLoad: AbortController | undefined;
   #planAbort: AbortController | undefined;
@@ -190,6 +195,7 @@ export class CongaExtensionPromote extends LitElement {
     connected?.unsubscribe();
     connected?.session.dispose();
     this[side] = undefined;
+    if (side === 'target') this.#tester.setValue(undefined);
     this.authStates = {...this.authStates, [side]: undefined};
     this.signInProblem = {...this.signInProblem, [side]: undefined};
     if (side === 'source') {
@@ -221,6 +227,8 @@ export class CongaExtensionPromote extends LitElement {
         this.#useAuthState(side, state);
       });
       this[side] = {tenant, session, api: services.createApiClient(tenant, session), unsubscribe};
+      // The hand-off's "Get a token now" tests a new secret where it was issued: the target tenant.
+      if (side === 'target') this.#tester.setValue(services.createConnectionTester(tenant));
       this.#useAuthState(side, session.state);
     } catch (error) {
       console.error(error);

@@ -10,6 +10,7 @@ import type {CongaConfirmDialog} from '@conga-connections/widget/confirm-dialog'
 import '@conga-connections/widget/confirm-dialog';
 import type {CongaSecretReveal, SecretHandoff} from '@conga-connections/widget/secret-reveal';
 import '@conga-connections/widget/secret-reveal';
+import {followSettings} from '../shell/services.js';
 import type {Settings, Tenant} from '../storage.js';
 import {listAllConnections, listAllIntegrations} from './load.js';
 import {
@@ -152,14 +153,12 @@ export class CongaExtensionPromote extends LitElement {
   }
 
   #start(services: PromoteServices): void {
-    this.#unwatch = services.watchSettings((settings) => {
-      this.#useSettings(settings);
-    });
-    services.readSettings().then(
+    this.#unwatch = followSettings(
+      services,
       (settings) => {
         this.#useSettings(settings);
       },
-      (error: unknown) => {
+      (error) => {
         console.error(error);
         this.problem = text.settingsFailed;
       },

@@ -9,7 +9,7 @@ import type {Surface} from '../pages.js';
 import type {RuntimeAuthSession} from '../runtime-session.js';
 import type {Settings, Tenant} from '../storage.js';
 import {text} from '../text.js';
-import type {ActivePage, ShellServices} from './services.js';
+import {followSettings, type ActivePage, type ShellServices} from './services.js';
 
 /** Where the shell is shown: the toolbar popup, or one of the panel page's surfaces. */
 export type ShellSurface = 'popup' | Surface;
@@ -119,14 +119,12 @@ export class CongaExtensionShell extends LitElement {
   }
 
   #start(services: ShellServices): void {
-    this.#unwatch = services.watchSettings((settings) => {
-      this.#useSettings(settings);
-    });
-    services.readSettings().then(
+    this.#unwatch = followSettings(
+      services,
       (settings) => {
         this.#useSettings(settings);
       },
-      (error: unknown) => {
+      (error) => {
         console.error(error);
         this.problem = text.loadFailed;
       },

@@ -1,5 +1,6 @@
 import {describe, expect, it, vi} from 'vitest';
-import {createWorkerConnectionTester} from './services.js';
+import type {Settings} from '../storage.js';
+import {createWorkerConnectionTester, followSettings} from './services.js';
 
 vi.mock('webextension-polyfill', () => ({default: {}}));
 
@@ -32,5 +33,51 @@ describe('createWorkerConnectionTester', () => {
         payload: {tenantId: TENANT_ID, clientId: 'client-2', clientSecret: 's3cret', scope: 'api.user-management'},
       },
     ]);
+  });
+});
+
+describe('followSettings', () => {
+  const SETTINGS: Settings = {tenants: [], activeTenantId: null} as unknown as Settings;
+
+  it('uses the settings read now and every later change, and stops when asked', async () => {
+    let listener: ((settings: Settings) => void) | undefined;
+    let unwatched = false;
+    const used: Settings[] = [];
+    const stop = followSettings(
+      {
+        readSettings: () => Promise.resolve(SETTINGS),
+        watchSettings: (next) => {
+          listener = next;
+          return () => {
+            unwatched = true;
+          };
+        },
+      },
+      (settings) => used.push(settings),
+      () => {
+        throw new Error('not expected');
+      },
+    );
+    await vi.waitFor(() => {
+      expect(used).toEqual([SETTINGS]);
+    });
+    const changed = {...SETTINGS, activeTenantId: TENANT_ID} as Settings;
+    listener?.(changed);
+    expect(used).toEqual([SETTINGS, changed]);
+    stop();
+    expect(unwatched).toBe(true);
+  });
+
+  it('reports settings that cannot be read', async () => {
+    const failures: unknown[] = [];
+    const problem = new Error('storage refused');
+    followSettings(
+      {readSettings: () => Promise.reject(problem), watchSettings: () => () => undefined},
+      () => undefined,
+      (error) => failures.push(error),
+    );
+    await vi.waitFor(() => {
+      expect(failures).toEqual([problem]);
+    });
   });
 });

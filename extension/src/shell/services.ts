@@ -76,6 +76,20 @@ export const sessionHistoryStore: HistoryStore = {
 };
 
 /**
+ * Calls `use` with the settings as they are now and again on every change (made in any page), and `failed` if they
+ * can't be read; returns the function that stops following them. Both tab pages (the shell and Promote) start so.
+ */
+export function followSettings(
+  services: Pick<ShellServices, 'readSettings' | 'watchSettings'>,
+  use: (settings: Settings) => void,
+  failed: (error: unknown) => void,
+): () => void {
+  const unwatch = services.watchSettings(use);
+  services.readSettings().then(use, failed);
+  return unwatch;
+}
+
+/**
  * The real services, over webextension-polyfill. `windowId` is read at start-up, so that `sidePanel.open()` can be
  * called synchronously in the click (it needs the user gesture, developer.chrome.com/docs/extensions/reference/api/
  * sidePanel#user-interaction).

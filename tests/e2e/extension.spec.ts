@@ -234,8 +234,14 @@ test('C4-04 the popup hands "add" and "edit" over to the side panel instead of o
     const popup = await openPage('src/popup/index.html');
     await expect(table(popup)).toBeVisible();
     const closed = popup.waitForEvent('close');
-    await opener(popup).click();
     // The popup opens the side panel (for this window) and closes itself; a form opening instead would keep it open.
+    // It can close before the click's own bookkeeping ends, which then reports the closed page: that is the outcome
+    // this test wants, so only an error while the popup is still open fails it.
+    await opener(popup)
+      .click()
+      .catch((error: unknown) => {
+        if (!popup.isClosed()) throw error;
+      });
     await closed;
   }
   await expect

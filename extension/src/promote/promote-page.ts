@@ -1,5 +1,4 @@
 import {html, LitElement, nothing} from 'lit';
-import type {PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {repeat} from 'lit/directives/repeat.js';
 import {toConnectionType, type ApiClient, type ApiConnectionResponse} from '@conga-connections/api-client';
@@ -10,7 +9,7 @@ import type {CongaConfirmDialog} from '@conga-connections/widget/confirm-dialog'
 import '@conga-connections/widget/confirm-dialog';
 import type {CongaSecretReveal, SecretHandoff} from '@conga-connections/widget/secret-reveal';
 import '@conga-connections/widget/secret-reveal';
-import {followSettings} from '../shell/services.js';
+import {SettingsController} from '../shell/settings-controller.js';
 import type {Settings, Tenant} from '../storage.js';
 import {listAllConnections, listAllIntegrations} from './load.js';
 import {
@@ -125,44 +124,31 @@ export class CongaExtensionPromote extends LitElement {
   #handoffs: PendingHandoff[] = [];
   /** Provides the target tenant's tester to the secret hand-off, which sits in this page without the tab's root. */
   readonly #tester = new ContextProvider(this, {context: connectionTesterContext});
-  #unwatch: (() => void) | undefined;
+  /** Follows the settings while the page is connected (a controller: it registers itself with the element). */
+  protected readonly settingsFollower = new SettingsController(this, {
+    services: () => this.services,
+    use: (settings) => {
+      this.#useSettings(settings);
+    },
+    failed: (error) => {
+      console.error(error);
+      this.problem = text.settingsFailed;
+    },
+  });
   #sourceLoad: AbortController | undefined;
   #planAbort: AbortController | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.services && !this.#unwatch) this.#start(this.services);
     window.addEventListener('pagehide', this.handlePageHide);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('pagehide', this.handlePageHide);
-    this.#unwatch?.();
-    this.#unwatch = undefined;
     this.#disconnect('source');
     this.#disconnect('target');
     this.#dropSecrets();
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('services') && this.services && this.isConnected) {
-      this.#unwatch?.();
-      this.#start(this.services);
-    }
-  }
-
-  #start(services: PromoteServices): void {
-    this.#unwatch = followSettings(
-      services,
-      (settings) => {
-        this.#useSettings(settings);
-      },
-      (error) => {
-        console.error(error);
-        this.problem = text.settingsFailed;
-      },
-    );
   }
 
   #useSettings(settings: Settings): void {

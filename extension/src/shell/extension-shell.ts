@@ -9,7 +9,8 @@ import type {Surface} from '../pages.js';
 import type {RuntimeAuthSession} from '../runtime-session.js';
 import type {Settings, Tenant} from '../storage.js';
 import {text} from '../text.js';
-import {followSettings, type ActivePage, type ShellServices} from './services.js';
+import type {ActivePage, ShellServices} from './services.js';
+import {SettingsController} from './settings-controller.js';
 
 /** Where the shell is shown: the toolbar popup, or one of the panel page's surfaces. */
 export type ShellSurface = 'popup' | Surface;
@@ -93,43 +94,31 @@ export class CongaExtensionShell extends LitElement {
   @state() private page: ActivePage | undefined;
   @state() private problem = '';
 
-  #unwatch: (() => void) | undefined;
+  /** Follows the settings while the page is connected (a controller: it registers itself with the element). */
+  protected readonly settingsFollower = new SettingsController(this, {
+    services: () => this.services,
+    use: (settings) => {
+      this.#useSettings(settings);
+    },
+    failed: (error) => {
+      console.error(error);
+      this.problem = text.loadFailed;
+    },
+  });
   /** The tenant the current session belongs to; a newer choice discards a session still being opened. */
   #sessionTenant: Tenant | undefined;
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.services && !this.#unwatch) this.#start(this.services);
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#unwatch?.();
-    this.#unwatch = undefined;
     this.session?.dispose();
     this.session = undefined;
     this.#sessionTenant = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('services') && this.services && this.isConnected) {
-      this.#unwatch?.();
-      this.#start(this.services);
-    }
-  }
-
-  #start(services: ShellServices): void {
-    this.#unwatch = followSettings(
-      services,
-      (settings) => {
-        this.#useSettings(settings);
-      },
-      (error) => {
-        console.error(error);
-        this.problem = text.loadFailed;
-      },
-    );
-    if (this.surface === 'popup') {
+    // The settings themselves are followed by settingsFollower; the popup also asks which page it was opened on.
+    const services = this.services;
+    if (changed.has('services') && services && this.surface === 'popup') {
       services.activePage().then(
         (page) => (this.page = page),
         () => undefined,

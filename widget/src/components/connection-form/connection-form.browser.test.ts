@@ -23,6 +23,7 @@ import '../api-connections/api-connections.js';
 import type {CongaSecretReveal} from '../secret-reveal/secret-reveal.js';
 import './connection-form.js';
 import type {CongaConnectionForm} from './connection-form.js';
+import {everythingInTheDom} from '../../testing.js';
 
 // ---------------------------------------------------------------------------------------------------------------------
 // Fixtures
@@ -170,23 +171,6 @@ function writes(api: FakeApiClient): string[] {
 
 function callsOf(api: FakeApiClient, operation: string): unknown[][] {
   return api.calls.filter((call) => call.operation === operation).map((call) => call.args);
-}
-
-/** Every text, attribute value and control value in the page, shadow roots included. */
-function everythingInTheDom(root: Node = document.documentElement): string {
-  const parts: string[] = [];
-  const walk = (node: Node) => {
-    if (node instanceof Element) {
-      for (const attribute of node.attributes) parts.push(attribute.value);
-      if (node instanceof HTMLInputElement || node instanceof HTMLTextAreaElement) parts.push(node.value);
-      if (node.shadowRoot) walk(node.shadowRoot);
-    } else if (node.nodeType === Node.TEXT_NODE) {
-      parts.push(node.textContent ?? '');
-    }
-    for (const child of node.childNodes) walk(child);
-  };
-  walk(root);
-  return parts.join('\n');
 }
 
 function revealOf(form: CongaConnectionForm): CongaSecretReveal {

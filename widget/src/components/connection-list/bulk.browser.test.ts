@@ -1,55 +1,17 @@
-import {html} from 'lit';
-import {expect, fixture, waitUntil} from '@open-wc/testing';
+import {expect, waitUntil} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
-import {createFakeApiClient, fakeApiError, fakeSeed} from '@conga-connections/api-client/testing';
-import type {FakeApiClient, FakeApiClientSeed, FakeConnectionSeed} from '@conga-connections/api-client/testing';
-import {createFakeAuthSession} from '@conga-connections/auth/testing';
-import {AnnounceEvent} from '../../events/announce-event.js';
+import {fakeApiError} from '@conga-connections/api-client/testing';
+import type {FakeApiClientSeed, FakeConnectionSeed} from '@conga-connections/api-client/testing';
 import {ConnectionStatusChangedEvent} from '../../events/connection-status-changed-event.js';
 import {messages} from '../../messages.js';
 import '../api-connections/api-connections.js';
-import type {CongaApiConnections} from '../api-connections/api-connections.js';
 import type {CongaBulkActions, ExportFile} from '../bulk-actions/bulk-actions.js';
 import type {CongaConfirmDialog} from '../confirm-dialog/confirm-dialog.js';
 import './connection-list.js';
 import type {CongaConnectionList} from './connection-list.js';
+import {$, announcements, choose, mountList as mount, rows, search, statusCalls} from '../../testing.js';
 
 // Helpers
-
-interface Mounted {
-  root: CongaApiConnections;
-  list: CongaConnectionList;
-  api: FakeApiClient;
-}
-
-async function mount(
-  options: {seed?: FakeApiClientSeed; api?: FakeApiClient; pageSize?: number; urlState?: boolean} = {},
-): Promise<Mounted> {
-  const api = options.api ?? createFakeApiClient(options.seed ?? fakeSeed);
-  const root = await fixture<CongaApiConnections>(
-    html`<conga-api-connections
-      .apiClient=${api}
-      .session=${createFakeAuthSession()}
-      page-size=${options.pageSize ?? 50}
-      ?url-state=${options.urlState ?? false}
-    ></conga-api-connections>`,
-  );
-  await waitUntil(() => root.shadowRoot?.querySelector('conga-connection-list'), 'no list');
-  const list = root.shadowRoot!.querySelector('conga-connection-list')!;
-  await waitUntil(() => list.shadowRoot?.querySelector('table, [part="empty"], .no-match'), 'never loaded');
-  await list.updateComplete;
-  return {root, list, api};
-}
-
-function $(list: CongaConnectionList, selector: string): HTMLElement {
-  const element = list.shadowRoot?.querySelector<HTMLElement>(selector);
-  if (!element) throw new Error(`nothing matches ${selector}`);
-  return element;
-}
-
-function rows(list: CongaConnectionList): HTMLTableRowElement[] {
-  return [...(list.shadowRoot?.querySelectorAll<HTMLTableRowElement>('tbody tr') ?? [])];
-}
 
 function names(list: CongaConnectionList): string[] {
   return rows(list).map((row) => row.querySelector('td.name')?.textContent.trim() ?? '');
@@ -110,30 +72,6 @@ function report(list: CongaConnectionList): HTMLElement | null {
 async function page(list: CongaConnectionList, which: 'next' | 'previous'): Promise<void> {
   $(list, `button[data-page="${which}"]`).click();
   await list.updateComplete;
-}
-
-async function search(list: CongaConnectionList, value: string): Promise<void> {
-  const input = $(list, '#search') as HTMLInputElement;
-  input.value = value;
-  input.dispatchEvent(new Event('input', {bubbles: true, composed: true}));
-  await list.updateComplete;
-}
-
-async function choose(list: CongaConnectionList, id: string, value: string): Promise<void> {
-  const select = $(list, `#${id}`) as HTMLSelectElement;
-  select.value = value;
-  select.dispatchEvent(new Event('change', {bubbles: true}));
-  await list.updateComplete;
-}
-
-function announcements(list: CongaConnectionList): AnnounceEvent[] {
-  const seen: AnnounceEvent[] = [];
-  list.addEventListener(AnnounceEvent.eventName, (event) => seen.push(event));
-  return seen;
-}
-
-function statusCalls(api: FakeApiClient) {
-  return api.calls.filter((call) => call.operation === 'apiConnections.setStatus');
 }
 
 function generated(count: number): FakeConnectionSeed[] {

@@ -4,7 +4,6 @@ import {sendKeys} from '@web/test-runner-commands';
 import {createFakeApiClient, fakeApiError, fakeSeed} from '@conga-connections/api-client/testing';
 import type {FakeApiClient, FakeApiClientSeed, FakeConnectionSeed} from '@conga-connections/api-client/testing';
 import {createFakeAuthSession} from '@conga-connections/auth/testing';
-import {AnnounceEvent} from '../../events/announce-event.js';
 import {ConnectionCreatedEvent} from '../../events/connection-created-event.js';
 import {ConnectionStatusChangedEvent} from '../../events/connection-status-changed-event.js';
 import {FormClosedEvent} from '../../events/form-closed-event.js';
@@ -15,57 +14,9 @@ import type {CongaApiConnections} from '../api-connections/api-connections.js';
 import type {CongaConfirmDialog} from '../confirm-dialog/confirm-dialog.js';
 import './connection-list.js';
 import type {CongaConnectionList} from './connection-list.js';
+import {$, announcements, choose, mountList as mount, rows, search, settled, statusCalls} from '../../testing.js';
 
 // Helpers
-
-interface Mounted {
-  root: CongaApiConnections;
-  list: CongaConnectionList;
-  api: FakeApiClient;
-}
-
-interface MountOptions {
-  seed?: FakeApiClientSeed;
-  api?: FakeApiClient;
-  pageSize?: number;
-}
-
-/** Waits until the list shows a table, its empty state, a no-match message or an error. */
-async function settled(list: CongaConnectionList): Promise<void> {
-  await waitUntil(
-    () =>
-      list.shadowRoot?.querySelector('table, [part="empty"], .no-match, conga-error-state') &&
-      // The first page shows while the rest load: settled means every page is in.
-      !list.matches(':state(loading)'),
-    'the list never finished loading',
-  );
-  await list.updateComplete;
-}
-
-async function mount(options: MountOptions = {}): Promise<Mounted> {
-  const api = options.api ?? createFakeApiClient(options.seed ?? fakeSeed);
-  const root = await fixture<CongaApiConnections>(
-    html`<conga-api-connections
-      .apiClient=${api}
-      .session=${createFakeAuthSession()}
-      page-size=${options.pageSize ?? 50}
-    ></conga-api-connections>`,
-  );
-  await waitUntil(() => root.shadowRoot?.querySelector('conga-connection-list'), 'no list');
-  const list = root.shadowRoot!.querySelector('conga-connection-list')!;
-  await settled(list);
-  return {root, list, api};
-}
-
-function $(list: CongaConnectionList, selector: string): HTMLElement {
-  const element = list.shadowRoot?.querySelector<HTMLElement>(selector);
-  if (!element) throw new Error(`nothing matches ${selector}`);
-  return element;
-}
-
-function rows(list: CongaConnectionList): HTMLTableRowElement[] {
-  return [...(list.shadowRoot?.querySelectorAll<HTMLTableRowElement>('tbody tr') ?? [])];
-}
 
 /** The visible text of one column (hidden helper text excluded), row by row. */
 function column(list: CongaConnectionList, name: string): string[] {
@@ -86,20 +37,6 @@ function rowByName(list: CongaConnectionList, name: string): HTMLTableRowElement
 
 function text(list: CongaConnectionList): string {
   return list.shadowRoot?.textContent.replace(/\s+/g, ' ') ?? '';
-}
-
-async function search(list: CongaConnectionList, value: string): Promise<void> {
-  const input = $(list, '#search') as HTMLInputElement;
-  input.value = value;
-  input.dispatchEvent(new Event('input', {bubbles: true, composed: true}));
-  await list.updateComplete;
-}
-
-async function choose(list: CongaConnectionList, id: string, value: string): Promise<void> {
-  const select = $(list, `#${id}`) as HTMLSelectElement;
-  select.value = value;
-  select.dispatchEvent(new Event('change', {bubbles: true}));
-  await list.updateComplete;
 }
 
 async function sortBy(list: CongaConnectionList, columnName: string): Promise<void> {
@@ -126,19 +63,8 @@ async function openStatusDialog(list: CongaConnectionList, name: string): Promis
   return button;
 }
 
-function statusCalls(api: FakeApiClient) {
-  return api.calls.filter((call) => call.operation === 'apiConnections.setStatus');
-}
-
 function listCalls(api: FakeApiClient) {
   return api.calls.filter((call) => call.operation === 'apiConnections.list');
-}
-
-/** Collects the list's announcements (the root turns them into its live regions). */
-function announcements(list: CongaConnectionList): AnnounceEvent[] {
-  const seen: AnnounceEvent[] = [];
-  list.addEventListener(AnnounceEvent.eventName, (event) => seen.push(event));
-  return seen;
 }
 
 function deferred() {

@@ -8,6 +8,7 @@ import {messages} from '../connection-form/form-messages.js';
 import '../api-connections/api-connections.js';
 import './secret-reveal.js';
 import type {ClipboardWriter, CongaSecretReveal} from './secret-reveal.js';
+import {everythingInTheDom} from '../../testing.js';
 
 const CLIENT_ID = '00000000-0000-4000-8000-00000000002a';
 const SECRET = 'Sx9TestSecretValue_do-not-leak_7QpL2';
@@ -26,23 +27,6 @@ function fakeClipboard(refuse = false): FakeClipboard {
       return Promise.resolve();
     },
   };
-}
-
-/** Every text, attribute value and form-control value in the page, shadow roots included. */
-function everythingInTheDom(root: Node = document.documentElement): string {
-  const parts: string[] = [];
-  const walk = (node: Node) => {
-    if (node instanceof Element) {
-      for (const attribute of node.attributes) parts.push(attribute.value);
-      if (node instanceof HTMLInputElement || node instanceof HTMLTextAreaElement) parts.push(node.value);
-      if (node.shadowRoot) walk(node.shadowRoot);
-    } else if (node.nodeType === Node.TEXT_NODE) {
-      parts.push(node.textContent ?? '');
-    }
-    for (const child of node.childNodes) walk(child);
-  };
-  walk(root);
-  return parts.join('\n');
 }
 
 /** The values an element holds in its own properties, as text (Lit keeps reactive state under symbol keys). */

@@ -1,0 +1,112 @@
+/**
+ * Helpers the element's component tests share (never shipped: the library build and the shipped-source checks leave
+ * `testing.ts` out). Mounting the list inside a real `<conga-api-connections>` with the fake API client and session,
+ * driving it as a user does, and reading what it shows.
+ */
+import {html} from 'lit';
+import {fixture, waitUntil} from '@open-wc/testing';
+import {createFakeApiClient, fakeSeed} from '@conga-connections/api-client/testing';
+import type {FakeApiClient, FakeApiClientSeed} from '@conga-connections/api-client/testing';
+import {createFakeAuthSession} from '@conga-connections/auth/testing';
+import type {CongaApiConnections} from './components/api-connections/api-connections.js';
+import type {CongaConnectionList} from './components/connection-list/connection-list.js';
+import './components/api-connections/api-connections.js';
+import {AnnounceEvent} from './events/announce-event.js';
+
+export interface MountedList {
+  root: CongaApiConnections;
+  list: CongaConnectionList;
+  api: FakeApiClient;
+}
+
+export interface MountListOptions {
+  seed?: FakeApiClientSeed;
+  api?: FakeApiClient;
+  pageSize?: number;
+  urlState?: boolean;
+}
+
+/** Waits until the list shows a table, its empty state, a no-match message or an error, with every page in. */
+export async function settled(list: CongaConnectionList): Promise<void> {
+  await waitUntil(
+    () =>
+      list.shadowRoot?.querySelector('table, [part="empty"], .no-match, conga-error-state') &&
+      // The first page shows while the rest load: settled means every page is in.
+      !list.matches(':state(loading)'),
+    'the list never finished loading',
+  );
+  await list.updateComplete;
+}
+
+/** The list as the root renders it, signed in with the fake session, once it has settled. */
+export async function mountList(options: MountListOptions = {}): Promise<MountedList> {
+  const api = options.api ?? createFakeApiClient(options.seed ?? fakeSeed);
+  const root = await fixture<CongaApiConnections>(
+    html`<conga-api-connections
+      .apiClient=${api}
+      .session=${createFakeAuthSession()}
+      page-size=${options.pageSize ?? 50}
+      ?url-state=${options.urlState ?? false}
+    ></conga-api-connections>`,
+  );
+  await waitUntil(() => root.shadowRoot?.querySelector('conga-connection-list'), 'no list');
+  const list = root.shadowRoot?.querySelector('conga-connection-list');
+  if (!list) throw new Error('no list');
+  await settled(list);
+  return {root, list, api};
+}
+
+/** One element of the list's shadow tree; throws when nothing matches. */
+export function $(list: CongaConnectionList, selector: string): HTMLElement {
+  const element = list.shadowRoot?.querySelector<HTMLElement>(selector);
+  if (!element) throw new Error(`nothing matches ${selector}`);
+  return element;
+}
+
+export function rows(list: CongaConnectionList): HTMLTableRowElement[] {
+  return [...(list.shadowRoot?.querySelectorAll<HTMLTableRowElement>('tbody tr') ?? [])];
+}
+
+/** Types into the search box (one input event, as a paste would). */
+export async function search(list: CongaConnectionList, value: string): Promise<void> {
+  const input = $(list, '#search') as HTMLInputElement;
+  input.value = value;
+  input.dispatchEvent(new Event('input', {bubbles: true, composed: true}));
+  await list.updateComplete;
+}
+
+/** Chooses an option of the type or status filter. */
+export async function choose(list: CongaConnectionList, id: string, value: string): Promise<void> {
+  const select = $(list, `#${id}`) as HTMLSelectElement;
+  select.value = value;
+  select.dispatchEvent(new Event('change', {bubbles: true}));
+  await list.updateComplete;
+}
+
+/** Collects the list's announcements (the root turns them into its live regions). */
+export function announcements(list: CongaConnectionList): AnnounceEvent[] {
+  const seen: AnnounceEvent[] = [];
+  list.addEventListener(AnnounceEvent.eventName, (event) => seen.push(event));
+  return seen;
+}
+
+export function statusCalls(api: FakeApiClient) {
+  return api.calls.filter((call) => call.operation === 'apiConnections.setStatus');
+}
+
+/** Every text, attribute value and form-control value in the page, shadow roots included (for secret scans). */
+export function everythingInTheDom(root: Node = document.documentElement): string {
+  const parts: string[] = [];
+  const walk = (node: Node) => {
+    if (node instanceof Element) {
+      for (const attribute of node.attributes) parts.push(attribute.value);
+      if (node instanceof HTMLInputElement || node instanceof HTMLTextAreaElement) parts.push(node.value);
+      if (node.shadowRoot) walk(node.shadowRoot);
+    } else if (node.nodeType === Node.TEXT_NODE) {
+      parts.push(node.textContent ?? '');
+    }
+    for (const child of node.childNodes) walk(child);
+  };
+  walk(root);
+  return parts.join('\n');
+}

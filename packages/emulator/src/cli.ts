@@ -13,7 +13,7 @@ import type {StoreData} from './store.js';
 const USAGE = `Usage: npm run emulator -- [options]
   --port N         listen on 127.0.0.1:N (default: $PORT or 7070; 0 picks a free port)
   --data FILE      keep the organization in FILE across restarts
-  --seed FILE      start from your own JSON organization (see README "Seed file")
+  --seed FILE      start from your own JSON organization (see docs/emulator.md, "Seed file")
   --portal URL     register URL as a redirect URI of the built-in demo portal client (repeatable)
   --dev            allow loopback and private logout URIs
   --test-hooks     enable fault injection and the request log under /__emulator/

@@ -12,6 +12,7 @@ import {
   type SignInTestResult,
   type TokenTestResult,
 } from '@conga-connections/auth';
+import type {SerializedError} from './serialized-error.js';
 import type {PublicAuthState} from './storage.js';
 
 /** Every message the worker answers: its payload (`request`) and the value of a successful reply (`response`). */
@@ -51,13 +52,6 @@ export type MessageType = keyof MessageMap;
 export interface Message<T extends MessageType = MessageType> {
   type: T;
   payload: MessageMap[T]['request'];
-}
-
-/** An error as it crosses messaging: no stack, no cause, nothing but these three strings (STYLE §8). */
-export interface SerializedError {
-  name: string;
-  code: string;
-  message: string;
 }
 
 /** The worker's answer to a message. */

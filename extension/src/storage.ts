@@ -4,7 +4,7 @@
  * and readable only by the extension's trusted contexts (B5-03). Every item is checked when it is read.
  */
 import type {AuthState, AuthUser, TransactionStorage} from '@conga-connections/auth';
-import type {SerializedError} from './messaging.js';
+import type {SerializedError} from './serialized-error.js';
 
 /** The part of a `browser.storage` area this module uses; tests pass an in-memory fake. */
 export interface StorageAreaLike {

@@ -16,21 +16,8 @@ import {
   type ExternalIntegration,
 } from '@conga-connections/api-client';
 import {UI_ONLY_FIELDS, validateConnection, type Finding} from '@conga-connections/validation';
+import {COPIED_FIELDS, type CopiedField} from './fields.js';
 import {promoteText} from './text.js';
-
-/** The settings a promotion copies: the fields of the platform's create/update body, nothing else. */
-export const COPIED_FIELDS = [
-  'ClientName',
-  'Description',
-  'RedirectURI',
-  'CorsOrigins',
-  'BackChannelLogoutURI',
-  'FrontChannelLogoutURI',
-  'AllowedScopes',
-] as const;
-
-/** One of {@link COPIED_FIELDS}. */
-export type CopiedField = (typeof COPIED_FIELDS)[number];
 
 /** The fields an API-to-API connection has; the others belong to browser sign-in only (A3-07). */
 const API_TO_API_FIELDS: readonly CopiedField[] = ['ClientName', 'Description', 'AllowedScopes'];

@@ -1,5 +1,5 @@
 /** Every sentence of the Promote page and its plan (kept apart from the shell's copy, which every page loads). */
-import type {CopiedField} from './plan.js';
+import type {CopiedField} from './fields.js';
 
 const plural = (count: number, one: string, many: string) => `${String(count)} ${count === 1 ? one : many}`;
 

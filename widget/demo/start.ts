@@ -15,7 +15,16 @@ import {tmpdir} from 'node:os';
 import {extname, join, resolve, sep} from 'node:path';
 import {parseArgs} from 'node:util';
 import {createBuilder, createLogger, createServer, type Connect, type Plugin, type ViteDevServer} from 'vite';
-import {createEmulator, defaultSeed, type Emulator} from '@conga-connections/emulator';
+import {
+  createEmulator,
+  DataFileError,
+  defaultSeed,
+  organizationLines,
+  readSeedFile,
+  SeedError,
+  type Emulator,
+  type StoreData,
+} from '@conga-connections/emulator';
 
 const demoDir = import.meta.dirname;
 const repositoryRoot = resolve(demoDir, '../..');
@@ -51,6 +60,10 @@ export interface DemoOptions {
   portalPort?: number;
   /** Keeps the emulator's organization in this JSON file across restarts. */
   dataFile?: string;
+  /** Starts `dataFile` again from the seed (the old file is kept as `<dataFile>.bak`). */
+  resetData?: boolean;
+  /** The organization to start from instead of the default one (`--seed FILE`, read with `readSeedFile`). */
+  seed?: StoreData;
   /** Turns on the emulator's fault injection and request log (tests). */
   testHooks?: boolean;
 }
@@ -229,11 +242,13 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
       throw new Error('the portal has no port');
     settings.portalUrl = `http://127.0.0.1:${String(address.port)}`;
 
-    const users = defaultSeed().users;
+    const users = (options.seed ?? defaultSeed()).users;
     try {
       emulator = await createEmulator({
         port: emulatorPort,
+        seed: options.seed,
         dataFile: options.dataFile,
+        resetData: options.resetData ?? false,
         testHooks: options.testHooks ?? false,
         // The portal signs in at its root and on the minimal page; both are its own origin, its only CORS origin.
         portal: {
@@ -266,6 +281,9 @@ const USAGE = `Usage: npm start -- [options]
   --emulator-port N   the emulator on 127.0.0.1:N (default: $EMULATOR_PORT or 7070; 0 picks a free port)
   --portal-port N     the demo portal on 127.0.0.1:N (default: $PORTAL_PORT or 5173; 0 picks a free port)
   --data FILE         keep the emulator's organization in FILE across restarts
+                      (e.g. .emulator/org.json: the .emulator/ folder is ignored by git)
+  --reset             with --data: start FILE again from the seed (the old file is kept as FILE.bak)
+  --seed FILE         start from your own organization (JSON; see docs/emulator.md, "Seed file")
   --help              show this help`;
 
 function portOption(
@@ -287,6 +305,8 @@ async function main(): Promise<void> {
       'emulator-port': {type: 'string'},
       'portal-port': {type: 'string'},
       data: {type: 'string'},
+      reset: {type: 'boolean', default: false},
+      seed: {type: 'string'},
       help: {type: 'boolean', default: false},
     },
   });
@@ -294,25 +314,38 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
+  if (values.reset && values.data === undefined) {
+    throw new RangeError('"--reset" starts a --data file again: name it with --data FILE');
+  }
   const demo = await startDemo({
     emulatorPort: portOption(values['emulator-port'], process.env.EMULATOR_PORT, 'emulator-port', 7070),
     portalPort: portOption(values['portal-port'], process.env.PORTAL_PORT, 'portal-port', 5173),
-    ...(values.data === undefined ? {} : {dataFile: values.data}),
+    // Read before anything starts, so a broken seed file is reported without a build first.
+    ...(values.seed === undefined ? {} : {seed: readSeedFile(values.seed)}),
+    ...(values.data === undefined ? {} : {dataFile: values.data, resetData: values.reset}),
   });
-  const {admin, member} = demo.emulator.users;
-  console.log(`
-  Conga API Connections: the demo host portal and the platform emulator are running.
-
-    Open the portal   ${demo.portalUrl}/?tab=api-connections
-    Sign in as        ${admin.username} / ${admin.password}${member ? `\n    (no admin role)   ${member.username} / ${member.password}` : ''}
-    Minimal host      ${demo.minimalUrl}   (the built module only)
-
-    Issuer            ${demo.issuer}
-    API base URL      ${demo.apiBaseUrl}
-    ${values.data ? `Data file         ${values.data}` : 'Data lives in memory until you stop (npm start -- --data FILE keeps it).'}
-
-  Press Ctrl+C to stop both.
-`);
+  const data = values.data
+    ? `Data file         ${values.data}${values.reset ? ` (started again; the old one is ${values.data}.bak)` : ''}`
+    : 'Data lives in memory: every start is a fresh organization (npm start -- --data FILE keeps it).';
+  console.log(
+    [
+      '',
+      '  Conga API Connections: the demo host portal and the platform emulator are running.',
+      '',
+      `    Open the portal   ${demo.portalUrl}/?tab=api-connections`,
+      `    Minimal host      ${demo.minimalUrl}   (the built module only)`,
+      '',
+      `    Issuer            ${demo.issuer}`,
+      `    Token endpoint    ${demo.issuer}/connect/token`,
+      `    API base URL      ${demo.apiBaseUrl}`,
+      `    ${data}`,
+      '',
+      ...organizationLines(demo.emulator, '    '),
+      '',
+      '  Press Ctrl+C to stop both.',
+      '',
+    ].join('\n'),
+  );
   let stopping = false;
   const stop = (): void => {
     if (stopping) return;
@@ -325,8 +358,14 @@ async function main(): Promise<void> {
 
 if (process.argv[1] !== undefined && resolve(process.argv[1]) === import.meta.filename) {
   main().catch((error: unknown) => {
-    if (error instanceof PortInUseError || error instanceof RangeError) console.error(`npm start: ${error.message}`);
-    else console.error('npm start: the demo failed to start', error);
+    if (
+      error instanceof PortInUseError ||
+      error instanceof RangeError ||
+      error instanceof DataFileError ||
+      error instanceof SeedError
+    ) {
+      console.error(`npm start: ${error.message}`);
+    } else console.error('npm start: the demo failed to start', error);
     process.exit(1);
   });
 }

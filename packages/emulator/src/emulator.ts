@@ -11,7 +11,8 @@ import {FaultList} from './hooks.js';
 import type {FaultRule, LoggedRequest} from './hooks.js';
 import {buildConfiguration, CORS_DENIED, DEFAULT_TTL, ISSUER_PATH} from './oidc/configuration.js';
 import type {TokenLifetimes} from './oidc/configuration.js';
-import {defaultSeed, isAdminRole, SEEDED_CLIENTS} from './seed.js';
+import {isAdminRole} from './data-check.js';
+import {defaultSeed, SEEDED_CLIENTS} from './seed.js';
 import {createRequestListener} from './server.js';
 import {Store} from './store.js';
 import type {StoreData} from './store.js';
@@ -28,6 +29,8 @@ export interface EmulatorOptions {
   seed?: StoreData;
   /** Keeps the organization in this JSON file across restarts (atomic writes; a corrupt file is left untouched). */
   dataFile?: string;
+  /** Starts `dataFile` again from the seed; the old file is kept as `<dataFile>.bak`. */
+  resetData?: boolean;
   /** Turns on fault injection and the request log's HTTP endpoints. */
   testHooks?: boolean;
   /** Allows loopback and private logout targets. */
@@ -109,7 +112,7 @@ function issuerFrom(option: string | undefined, host: string, port: number): str
  */
 export async function createEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const host = options.host ?? '127.0.0.1';
-  const store = Store.open(options.seed ?? defaultSeed(), options.dataFile);
+  const store = Store.open(options.seed ?? defaultSeed(), options.dataFile, {reset: options.resetData ?? false});
   const settings: ApiSettings = {devMode: options.devMode ?? false, ignoreIfMatch: false};
   const faults = new FaultList();
   const log: LoggedRequest[] = [];

@@ -3,9 +3,11 @@ export type {Emulator, EmulatorOptions, EmulatorUser} from './emulator.js';
 export type {FaultRule, LoggedRequest} from './hooks.js';
 export type {TokenLifetimes} from './oidc/configuration.js';
 export {SCOPES} from './oidc/configuration.js';
+export {readSeedFile, seedFromJson} from './seed-file.js';
+export {checkStoreData} from './data-check.js';
+export {organizationLines} from './banner.js';
 export {
   defaultSeed,
-  seedFromJson,
   SEEDED_CLIENTS,
   SEED_PASSWORD,
   EXTENSION_ID,

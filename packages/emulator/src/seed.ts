@@ -1,6 +1,4 @@
 import {randomUUID} from 'node:crypto';
-import {checkExternalIdentifier, parseConnectionType, validateConnection} from '@conga-connections/validation';
-import {SeedError} from './errors.js';
 import {newClientId, newClientSecret} from './store.js';
 import type {StoreData, StoredConnection, StoredIntegration, StoredUser} from './store.js';
 
@@ -28,8 +26,13 @@ export const SEED_SCRIPT_CLIENT = {
 
 const organization = {Id: '0f3a2b1c-0000-4000-8000-00000000a001', Name: 'Acme Corporation', ExternalId: 'ACME'};
 
-const adminRole = {Id: '7a1e0000-0000-4000-8000-0000000000a1', Name: 'SysAdmin'};
-const memberRole = {Id: '7a1e0000-0000-4000-8000-0000000000b2', Name: 'GeneralUser'};
+/** The roles of the default organization; a seed file's users get one of these IDs by whether they are admins. */
+export const ROLES = {
+  admin: {Id: '7a1e0000-0000-4000-8000-0000000000a1', Name: 'SysAdmin'},
+  member: {Id: '7a1e0000-0000-4000-8000-0000000000b2', Name: 'GeneralUser'},
+} as const;
+const adminRole = ROLES.admin;
+const memberRole = ROLES.member;
 
 function user(id: string, userName: string, first: string, last: string, role: {Id: string; Name: string}): StoredUser {
   return {
@@ -78,6 +81,38 @@ const integrations: StoredIntegration[] = [
     EmailDomain: 'acme.test',
     DisplayName: 'Microsoft',
   },
+  // Three more with no connection yet, so a new admin can try each connection type more than once (the platform
+  // has no delete: each (External Identifier, type) slot can be used once per organization).
+  {
+    Id: 'e1000000-0000-4000-8000-000000000004',
+    ExternalId: '00D9y000000DevQEAS',
+    Type: 'Dev',
+    Description: 'Acme Salesforce developer sandbox',
+    Provider: 'Salesforce Sandbox',
+    DefaultIdp: false,
+    EmailDomain: 'acme.test',
+    DisplayName: 'Salesforce (developer sandbox)',
+  },
+  {
+    Id: 'e1000000-0000-4000-8000-000000000005',
+    ExternalId: '00D4x000000UatPEAS',
+    Type: 'UAT',
+    Description: 'Acme Salesforce partial sandbox',
+    Provider: 'Salesforce Sandbox',
+    DefaultIdp: false,
+    EmailDomain: 'acme.test',
+    DisplayName: 'Salesforce (partial sandbox)',
+  },
+  {
+    Id: 'e1000000-0000-4000-8000-000000000006',
+    ExternalId: 'a3e5c7d9-1b2f-4a6c-8e0d-2f4b6d8e0a1c',
+    Type: 'Prod',
+    Description: 'Acme Europe Microsoft Entra tenant',
+    Provider: 'Microsoft',
+    DefaultIdp: false,
+    EmailDomain: 'eu.acme.test',
+    DisplayName: 'Microsoft (Europe)',
+  },
 ];
 
 function connection(
@@ -107,9 +142,9 @@ function connection(
 }
 
 /**
- * The default organization: an admin and a non-admin user, three external integrations, connections of both
+ * The default organization: an admin and a non-admin user, six external integrations, connections of both
  * types (one inactive), the scripts' API-to-API client and the extension's UI-to-API client.
- * Two slots stay free (sandbox UI-to-API, Microsoft API-to-API) so a new admin can add one of each at once.
+ * Eight slots stay free (four of each type) so a new admin can add connections of each type more than once.
  */
 export function defaultSeed(): StoreData {
   return {
@@ -171,130 +206,3 @@ export const SEEDED_CLIENTS = {
   extension: {clientId: 'c0a9e7d2-6b1f-4e3a-9d8c-7f6e5d4c3b2a', redirectUri: EXTENSION_REDIRECT_URI},
   script: SEED_SCRIPT_CLIENT,
 } as const;
-
-interface SeedFile {
-  organization?: {Name?: string; ExternalId?: string};
-  users?: {UserName: string; Password: string; FirstName?: string; LastName?: string; Email?: string; Role?: string}[];
-  externalIntegrations?: {
-    ExternalId: string;
-    Type?: string;
-    Description?: string;
-    Provider?: string;
-    DisplayName?: string;
-  }[];
-  connections?: {
-    ExternalIdentifier: string;
-    type: string;
-    ClientName: string;
-    Description?: string;
-    ClientId?: string;
-    ClientSecret?: string;
-    RedirectURI?: string[];
-    CorsOrigins?: string[];
-    BackChannelLogoutURI?: string | null;
-    FrontChannelLogoutURI?: string | null;
-    AllowedScopes?: string[];
-    IsActive?: boolean;
-  }[];
-}
-
-const ADMIN_ROLES = new Set(['sysadmin', 'systemadmin', 'admin']);
-
-/** Whether a role name carries the administrator rights the API Connections tab needs. */
-export function isAdminRole(name: string): boolean {
-  return ADMIN_ROLES.has(name.toLowerCase());
-}
-
-/**
- * Turns an admin's seed JSON (documented in the README) into store data, checking every connection with the same
- * rules as the API so a seed can never hold what the API would refuse.
- */
-export function seedFromJson(json: unknown): StoreData {
-  if (typeof json !== 'object' || json === null) throw new SeedError('the seed must be a JSON object');
-  const seed = json as SeedFile;
-  const users = (seed.users ?? []).map((u, index): StoredUser => {
-    if (typeof u.UserName !== 'string' || typeof u.Password !== 'string' || !u.UserName || !u.Password) {
-      throw new SeedError(`users[${String(index)}] needs "UserName" and "Password"`);
-    }
-    const roleName = u.Role ?? 'GeneralUser';
-    return {
-      Id: randomUUID(),
-      UserName: u.UserName,
-      Password: u.Password,
-      FirstName: u.FirstName ?? u.UserName,
-      LastName: u.LastName ?? '',
-      Email: u.Email ?? u.UserName,
-      Role: {Id: isAdminRole(roleName) ? adminRole.Id : memberRole.Id, Name: roleName},
-      AdminPermissions: isAdminRole(roleName) ? 'ApiConnections,Users,Organization' : null,
-    };
-  });
-  if (!users.some((u) => isAdminRole(u.Role.Name))) {
-    throw new SeedError('the seed needs at least one user whose "Role" is "SysAdmin"');
-  }
-  const externalIntegrations = (seed.externalIntegrations ?? []).map((i, index): StoredIntegration => {
-    const problems = checkExternalIdentifier(typeof i.ExternalId === 'string' ? i.ExternalId : '').filter(
-      (f) => f.severity === 'error',
-    );
-    if (problems[0]) throw new SeedError(`externalIntegrations[${String(index)}]: ${problems[0].message}`);
-    return {
-      Id: randomUUID(),
-      ExternalId: i.ExternalId,
-      Type: i.Type ?? 'Prod',
-      Description: i.Description ?? '',
-      Provider: i.Provider ?? 'Salesforce',
-      DefaultIdp: index === 0,
-      EmailDomain: null,
-      DisplayName: i.DisplayName ?? i.ExternalId,
-    };
-  });
-  const first = users.find((u) => isAdminRole(u.Role.Name));
-  const by = first ? {Id: first.Id, Name: `${first.FirstName} ${first.LastName}`.trim()} : {Id: '', Name: ''};
-  const now = new Date().toISOString();
-  const connections = (seed.connections ?? []).map((c, index): StoredConnection => {
-    const where = `connections[${String(index)}]`;
-    const type = parseConnectionType(c.type);
-    if (!type) throw new SeedError(`${where}: "type" must be "APItoAPI" or "UItoAPI"`);
-    if (!externalIntegrations.some((i) => i.ExternalId === c.ExternalIdentifier)) {
-      throw new SeedError(`${where}: no external integration has the identifier "${c.ExternalIdentifier}"`);
-    }
-    const result = validateConnection(c, {type, devMode: true});
-    const [error] = result.errors;
-    if (error) throw new SeedError(`${where}: ${error.message}`);
-    return {
-      Id: randomUUID(),
-      ExternalIdentifier: c.ExternalIdentifier,
-      type,
-      ClientId: c.ClientId ?? newClientId(),
-      ClientSecret: type === 'APItoAPI' ? (c.ClientSecret ?? newClientSecret()) : null,
-      ...result.value,
-      Description: result.value.Description,
-      AllowedScopes: result.value.AllowedScopes.length
-        ? result.value.AllowedScopes
-        : type === 'APItoAPI'
-          ? ['api.user-management']
-          : ['openid'],
-      IsActive: c.IsActive ?? true,
-      CreatedBy: by,
-      CreatedDate: now,
-      ModifiedBy: by,
-      ModifiedDate: now,
-      version: 1,
-    };
-  });
-  const keys = new Set<string>();
-  for (const c of connections) {
-    const key = `${c.ExternalIdentifier}|${c.type}`;
-    if (keys.has(key)) throw new SeedError(`two ${c.type} connections for "${c.ExternalIdentifier}"`);
-    keys.add(key);
-  }
-  return {
-    organization: {
-      Id: randomUUID(),
-      Name: seed.organization?.Name ?? 'Organization',
-      ExternalId: seed.organization?.ExternalId ?? 'ORG',
-    },
-    users,
-    externalIntegrations,
-    connections,
-  };
-}

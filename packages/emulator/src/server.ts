@@ -14,6 +14,12 @@ import type {Store} from './store.js';
 
 /** Request bodies above this size are refused; the largest valid connection is far smaller. */
 const BODY_LIMIT = 64 * 1024;
+/**
+ * A refused body is still read (and thrown away) up to this size before the 413 goes out: closing a socket that
+ * has unread data makes the kernel send a reset, and the client then loses the answer with the connection.
+ * Past this, the emulator answers and closes at once (a client that sends this much is not a form or a script).
+ */
+const DRAIN_LIMIT = 32 * 1024 * 1024;
 /** The request log keeps this many of the newest entries. */
 const LOG_LIMIT = 5000;
 /** Headers the tab sends to the REST API from another origin, allowed by the preflight. */
@@ -34,23 +40,45 @@ export interface ServerContext {
   pending: {sockets: Set<Socket>; timers: Set<NodeJS.Timeout>};
 }
 
-class BodyTooLarge extends Error {}
+/** A body over {@link BODY_LIMIT}; `drained` when all of it was read, so the socket can close cleanly. */
+class BodyTooLarge extends Error {
+  readonly drained: boolean;
+  constructor(drained: boolean) {
+    super('request body too large');
+    this.drained = drained;
+  }
+}
+
+/** The answer to a body over the limit, in the platform's envelope; the connection closes after it. */
+function tooLarge(): ApiResult {
+  return fail(413, [`The request body is larger than ${String(BODY_LIMIT / 1024)} KB.`], {Connection: 'close'});
+}
 
 function readRaw(request: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    request.on('data', (chunk: Buffer) => {
+    let refused = false;
+    const declared = Number(request.headers['content-length']);
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > BODY_LIMIT) {
-        reject(new BodyTooLarge());
-        request.destroy();
+      if (!refused && size <= BODY_LIMIT) {
+        chunks.push(chunk);
         return;
       }
-      chunks.push(chunk);
-    });
+      refused = true;
+      chunks.length = 0;
+      if (size > DRAIN_LIMIT || declared > DRAIN_LIMIT) {
+        // Stop reading; the answer goes out and the socket closes behind it.
+        request.off('data', onData);
+        request.pause();
+        reject(new BodyTooLarge(false));
+      }
+    };
+    request.on('data', onData);
     request.on('end', () => {
-      resolve(Buffer.concat(chunks));
+      if (refused) reject(new BodyTooLarge(true));
+      else resolve(Buffer.concat(chunks));
     });
     request.on('error', reject);
   });
@@ -62,13 +90,8 @@ async function readJson(request: IncomingMessage): Promise<BodyResult> {
   if (!(type === 'application/json' || type === 'text/json' || /^application\/[a-z0-9.+-]*\+json$/.test(type))) {
     return {ok: false, result: fail(415, ['Send the body as JSON (Content-Type: application/json).'])};
   }
-  let raw: Buffer;
-  try {
-    raw = await readRaw(request);
-  } catch (error) {
-    if (error instanceof BodyTooLarge) return {ok: false, result: fail(413, ['The request body is too large.'])};
-    throw error;
-  }
+  // A refused body throws BodyTooLarge, which the request listener answers (it must know whether to close at once).
+  const raw = await readRaw(request);
   try {
     return {ok: true, value: JSON.parse(raw.toString('utf8')) as unknown};
   } catch {
@@ -275,6 +298,13 @@ export function createRequestListener(context: ServerContext) {
       }
       writeResult(response, fail(404, ['Nothing here.']));
     } catch (error) {
+      if (error instanceof BodyTooLarge && !response.headersSent) {
+        writeResult(response, tooLarge());
+        // Drained: Node closes the socket cleanly after the answer (Connection: close). Not drained: the rest of
+        // the body is not read, so close once the answer is flushed rather than wait for it.
+        if (!error.drained) response.once('finish', () => request.socket.destroy());
+        return;
+      }
       // Never show internals: the message is generic and the stack stays in the emulator's terminal.
       console.error('emulator: request failed', method, url.pathname, error);
       if (!response.headersSent) writeResult(response, fail(500, ['The emulator failed to answer this request.']));

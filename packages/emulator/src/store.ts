@@ -1,6 +1,8 @@
 import {randomBytes, randomUUID} from 'node:crypto';
-import {readFileSync, renameSync, writeFileSync} from 'node:fs';
+import {mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs';
+import {dirname} from 'node:path';
 import type {ConnectionType} from '@conga-connections/validation';
+import {checkStoreData, listProblems} from './data-check.js';
 import {DataFileError} from './errors.js';
 
 /** A platform user as the emulator keeps it; the password never leaves the process except through the CLI banner. */
@@ -92,11 +94,19 @@ export class Store {
   }
 
   /**
-   * Opens a store from `file` when it exists, else from `seed` (and writes the file).
-   * A file that can't be parsed is reported and left untouched, so a typo never costs the admin their data.
+   * Opens a store from `file` when it exists, else from `seed` (and writes the file). `reset` starts the file again
+   * from `seed`, keeping the old one as `<file>.bak`. A file that can't be parsed, or has an entry the emulator
+   * can't serve, is reported (entry and field named) and left untouched, so a typo never costs the admin their data.
    */
-  static open(seed: StoreData, file?: string): Store {
+  static open(seed: StoreData, file?: string, options: {reset?: boolean} = {}): Store {
     if (!file) return new Store(structuredClone(seed));
+    if (options.reset) {
+      try {
+        renameSync(file, `${file}.bak`);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      }
+    }
     let text: string;
     try {
       text = readFileSync(file, 'utf8');
@@ -106,21 +116,32 @@ export class Store {
       store.save();
       return store;
     }
+    const recovery =
+      `Fix or remove those entries (the file is JSON), or start without --data (the default organization, in ` +
+      `memory), or with --data ${file} --reset (the seed again; the old file is kept as ${file}.bak).`;
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
     } catch (error) {
-      throw new DataFileError(`"${file}" is not valid JSON; it was left untouched`, {cause: error});
+      throw new DataFileError(
+        `"${file}" is not valid JSON (${(error as Error).message}); it was left untouched. ${recovery.replace('those entries', 'it')}`,
+        {cause: error},
+      );
     }
-    if (!isStoreData(parsed)) {
-      throw new DataFileError(`"${file}" is not an emulator data file; it was left untouched`);
+    const problems = checkStoreData(parsed);
+    if (problems.length) {
+      throw new DataFileError(
+        `"${file}" has ${problems.length === 1 ? 'an entry' : 'entries'} the emulator can't use; it was left untouched:\n${listProblems(problems)}\n${recovery}`,
+      );
     }
-    return new Store(parsed, file);
+    return new Store(parsed as StoreData, file);
   }
 
   /** Writes the data file atomically: a crash mid-write leaves the previous version, never half a file. */
   save(): void {
     if (!this.#file) return;
+    // The folder too, so a default path under an ignored folder (.emulator/) works on a fresh clone.
+    mkdirSync(dirname(this.#file), {recursive: true});
     const temporary = `${this.#file}.${String(process.pid)}.tmp`;
     writeFileSync(temporary, JSON.stringify(this.data, null, 2) + '\n', {mode: 0o600});
     renameSync(temporary, this.#file);
@@ -151,16 +172,4 @@ export class Store {
   findIntegration(externalId: string): StoredIntegration | undefined {
     return this.data.externalIntegrations.find((i) => i.ExternalId === externalId);
   }
-}
-
-function isStoreData(value: unknown): value is StoreData {
-  if (typeof value !== 'object' || value === null) return false;
-  const data = value as Record<string, unknown>;
-  return (
-    typeof data.organization === 'object' &&
-    data.organization !== null &&
-    Array.isArray(data.users) &&
-    Array.isArray(data.externalIntegrations) &&
-    Array.isArray(data.connections)
-  );
 }

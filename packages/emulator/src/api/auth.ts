@@ -1,6 +1,6 @@
 import type {IncomingMessage} from 'node:http';
 import type Provider from 'oidc-provider';
-import {isAdminRole} from '../seed.js';
+import {isAdminRole} from '../data-check.js';
 import type {Store, StoredUser} from '../store.js';
 import {fail} from './envelope.js';
 import type {ApiResult} from './envelope.js';

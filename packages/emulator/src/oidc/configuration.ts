@@ -1,4 +1,5 @@
 import {generateKeyPairSync, randomBytes} from 'node:crypto';
+import {errors} from 'oidc-provider';
 import type {AdapterPayload, ClientMetadata, Configuration, KoaContextWithOIDC} from 'oidc-provider';
 import type {Store, StoredConnection} from '../store.js';
 import {CLAIMS, createFindAccount} from './accounts.js';
@@ -185,17 +186,38 @@ export function buildConfiguration(options: ProviderOptions): Configuration {
     issueRefreshToken: (_ctx, client) =>
       client.grantTypeAllowed('refresh_token') && (client.scope ?? '').split(' ').includes('offline_access'),
     rotateRefreshToken: true,
-    // First-party apps don't ask for consent; every other client does, once per scope set.
+    // First-party apps (the extension, the demo portal: the platform's own) never ask for consent: their grant is
+    // implied, so it is made (or widened to the scopes asked for) here. That includes a sign-in after a replayed
+    // refresh token revoked the grant: the session still names the revoked grant, which no longer exists.
+    // Every other client gets the consent page, once per scope set.
     loadExistingGrant: async (ctx) => {
       const {client, session, params} = ctx.oidc;
       if (!client || !session) return undefined;
       const grantId = ctx.oidc.result?.consent?.grantId ?? session.grantIdFor(client.clientId);
-      if (grantId) return ctx.oidc.provider.Grant.find(grantId);
-      if (!options.firstPartyClientIds.has(client.clientId) || !session.accountId) return undefined;
-      const grant = new ctx.oidc.provider.Grant({clientId: client.clientId, accountId: session.accountId});
+      const existing = grantId ? await ctx.oidc.provider.Grant.find(grantId) : undefined;
+      const accountId = session.accountId;
+      if (!options.firstPartyClientIds.has(client.clientId) || !accountId) return existing;
+      const grant =
+        existing?.accountId === accountId
+          ? existing
+          : new ctx.oidc.provider.Grant({clientId: client.clientId, accountId});
       grant.addOIDCScope(typeof params?.scope === 'string' ? params.scope : 'openid');
       await grant.save();
       return grant;
+    },
+    // A client_credentials request for a scope the connection isn't allowed is refused with invalid_scope, as the
+    // platform's IdentityServer does. oidc-provider only checks the scopes it knows and silently drops the rest, and
+    // a token with no scope left would then stand for every allowed scope (api/auth.ts). This hook runs before the
+    // token is stored, so a refused request leaves no token behind.
+    extraTokenClaims: (ctx, token) => {
+      if (token.kind !== 'ClientCredentials') return undefined;
+      // The scope as sent: by now oidc-provider has already dropped the scopes it doesn't know from params.scope.
+      const sent = ctx.oidc.body?.scope;
+      const requested = typeof sent === 'string' ? sent.split(' ') : [];
+      const allowed = new Set((ctx.oidc.client?.scope ?? '').split(' '));
+      const refused = requested.find((scope) => scope !== '' && !allowed.has(scope));
+      if (refused !== undefined) throw new errors.InvalidScope('requested scope is not allowed', refused);
+      return undefined;
     },
     renderError: renderErrorPage,
     // Opaque access tokens: the emulator's API checks them in-process, and nothing in the tab may depend on

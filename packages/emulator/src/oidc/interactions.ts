@@ -77,9 +77,11 @@ export async function handleInteraction(
     const userName = form.get('username') ?? '';
     const user = authenticate(store, userName, form.get('password') ?? '');
     if (!user) {
+      // A form login answers a wrong password with the form again and the message, as a 200 page: the page itself
+      // is fine, only the credentials were not (a 401 would ask for HTTP authentication).
       sendPage(
         response,
-        401,
+        200,
         loginPage({
           action: `${base}/login`,
           clientName: name,

@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {LIMITS} from './limits.js';
-import {checkCorsOrigin, checkCorsOrigins, normalizeOrigin, type Finding} from './rules.js';
+import {checkCorsOrigin, checkCorsOrigins, normalizeOrigin} from './cors-origins.js';
+import type {Finding} from './types.js';
 
 const field = 'CorsOrigins';
 

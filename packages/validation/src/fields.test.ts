@@ -6,8 +6,8 @@ import {
   checkDescription,
   checkExternalIdentifier,
   parseConnectionType,
-  type Finding,
-} from './rules.js';
+} from './fields.js';
+import type {Finding} from './types.js';
 
 function error(field: Finding['field'], code: Finding['code'], message: string): Finding {
   return {field, code, message, severity: 'error'};

@@ -6,36 +6,27 @@ export {
   SORT_DIRECTIONS,
   SORT_FIELDS,
   UI_ONLY_FIELDS,
-  checkBackChannelLogoutUri,
-  checkClientName,
-  checkConnectionType,
-  checkCorsOrigin,
-  checkCorsOrigins,
-  checkDescription,
-  checkExternalIdentifier,
-  checkFrontChannelLogoutUri,
-  checkListParams,
-  checkRedirectUri,
-  checkRedirectUris,
-  checkScopes,
-  clampPageSize,
-  deriveCorsOrigins,
-  formatServerMessage,
-  isConnectionDraft,
-  isPrivateAddress,
-  matchRedirectUri,
-  normalizeOrigin,
-  parseConnectionType,
-  parseServerMessage,
-  uiOnlyFieldsWithValues,
-  validateConnection,
   type ConnectionDraft,
   type ConnectionType,
   type ConnectionValue,
   type FieldName,
-  type RedirectUriMatch,
   type Finding,
   type SortField,
   type ValidationOptions,
   type ValidationResult,
-} from './rules.js';
+} from './types.js';
+export {checkBackChannelLogoutUri, checkFrontChannelLogoutUri, checkRedirectUri, checkRedirectUris} from './urls.js';
+export {isPrivateAddress} from './private-addresses.js';
+export {checkCorsOrigin, checkCorsOrigins, deriveCorsOrigins, normalizeOrigin} from './cors-origins.js';
+export {checkScopes} from './scopes.js';
+export {
+  checkClientName,
+  checkConnectionType,
+  checkDescription,
+  checkExternalIdentifier,
+  parseConnectionType,
+} from './fields.js';
+export {isConnectionDraft, uiOnlyFieldsWithValues, validateConnection} from './validate-connection.js';
+export {checkListParams, clampPageSize} from './list-params.js';
+export {formatServerMessage, parseServerMessage} from './server-messages.js';
+export {matchRedirectUri, type RedirectUriMatch} from './match-redirect-uri.js';

@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {LIMITS} from './limits.js';
-import {SORT_FIELDS, checkListParams, clampPageSize, type Finding} from './rules.js';
+import {checkListParams, clampPageSize} from './list-params.js';
+import {SORT_FIELDS, type Finding} from './types.js';
 
 function error(field: Finding['field'], code: Finding['code'], message: string): Finding {
   return {field, code, message, severity: 'error'};

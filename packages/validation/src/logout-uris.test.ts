@@ -1,5 +1,7 @@
 import {describe, expect, it} from 'vitest';
-import {checkBackChannelLogoutUri, checkFrontChannelLogoutUri, isPrivateAddress, type Finding} from './rules.js';
+import {isPrivateAddress} from './private-addresses.js';
+import type {Finding} from './types.js';
+import {checkBackChannelLogoutUri, checkFrontChannelLogoutUri} from './urls.js';
 
 type Field = 'BackChannelLogoutURI' | 'FrontChannelLogoutURI';
 

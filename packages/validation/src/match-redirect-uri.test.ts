@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {matchRedirectUri} from './rules.js';
+import {matchRedirectUri} from './match-redirect-uri.js';
 
 const EXACT = 'Exact match: the platform compares redirect URIs character for character (RFC 9700 §4.1.3).';
 const NO_MATCH =

@@ -1,20 +1,13 @@
 import {describe, expect, it} from 'vitest';
 import {LIMITS} from './limits.js';
 import {REASONS, reasonMessage, type ReasonCode} from './reasons.js';
-import {
-  checkBackChannelLogoutUri,
-  checkClientName,
-  checkConnectionType,
-  checkCorsOrigin,
-  checkDescription,
-  checkExternalIdentifier,
-  checkFrontChannelLogoutUri,
-  checkListParams,
-  checkRedirectUri,
-  checkScopes,
-  validateConnection,
-  type Finding,
-} from './rules.js';
+import {checkCorsOrigin} from './cors-origins.js';
+import {checkClientName, checkConnectionType, checkDescription, checkExternalIdentifier} from './fields.js';
+import {checkListParams} from './list-params.js';
+import {checkScopes} from './scopes.js';
+import type {Finding} from './types.js';
+import {checkBackChannelLogoutUri, checkFrontChannelLogoutUri, checkRedirectUri} from './urls.js';
+import {validateConnection} from './validate-connection.js';
 
 const entries = Object.entries(REASONS) as [ReasonCode, string][];
 

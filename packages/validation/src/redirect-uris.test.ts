@@ -1,6 +1,8 @@
 import {describe, expect, it} from 'vitest';
 import {LIMITS} from './limits.js';
-import {checkRedirectUri, checkRedirectUris, deriveCorsOrigins, type Finding} from './rules.js';
+import {deriveCorsOrigins} from './cors-origins.js';
+import type {Finding} from './types.js';
+import {checkRedirectUri, checkRedirectUris} from './urls.js';
 
 const field = 'RedirectURI';
 

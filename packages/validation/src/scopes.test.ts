@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {LIMITS} from './limits.js';
-import {checkScopes, type Finding} from './rules.js';
+import {checkScopes} from './scopes.js';
+import type {Finding} from './types.js';
 
 function finding(
   severity: Finding['severity'],

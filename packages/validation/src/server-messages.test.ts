@@ -1,6 +1,8 @@
 import {describe, expect, it} from 'vitest';
 import {REASONS} from './reasons.js';
-import {FIELDS, checkScopes, formatServerMessage, parseServerMessage, type Finding} from './rules.js';
+import {checkScopes} from './scopes.js';
+import {formatServerMessage, parseServerMessage} from './server-messages.js';
+import {FIELDS, type Finding} from './types.js';
 
 const messages = [
   REASONS.REDIRECT_URI_EMPTY,

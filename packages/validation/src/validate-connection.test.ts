@@ -1,12 +1,7 @@
 import {describe, expect, it} from 'vitest';
-import {
-  formatServerMessage,
-  isConnectionDraft,
-  parseServerMessage,
-  uiOnlyFieldsWithValues,
-  validateConnection,
-  type ConnectionDraft,
-} from './rules.js';
+import {formatServerMessage, parseServerMessage} from './server-messages.js';
+import type {ConnectionDraft} from './types.js';
+import {isConnectionDraft, uiOnlyFieldsWithValues, validateConnection} from './validate-connection.js';
 
 const uiDraft: ConnectionDraft = {
   ExternalIdentifier: 'ABCDEFGHI123456789',

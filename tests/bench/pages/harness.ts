@@ -1,5 +1,5 @@
 /**
- * The page side of `npm run bench` (bundled by tests/bench/run.ts, loaded by `/bench.html`): mounts either the built
+ * The page side of `npm run bench` (bundled by tests/bench/builds.ts, loaded by `/bench.html`): mounts either the built
  * `<conga-api-connections>` or the bench's reference table against the emulator, and times what the user sees.
  *
  * Every timing ends when a frame has been rendered: `afterFrame()` waits for a `requestAnimationFrame` callback and

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import type {LauncherKind} from '../transaction-store.js';
-import {createFrameLauncher, createPopupLauncher, SILENT_SIGN_IN_TIMEOUT_MS} from './popup.js';
+import {createFrameLauncher, createPopupLauncher, SILENT_FRAME_POLL_MS, SILENT_SIGN_IN_TIMEOUT_MS} from './popup.js';
 import {
   AUTH_RESPONSE_MESSAGE,
   createBrowserPage,
@@ -30,7 +30,7 @@ function fakeWindow(options: {blockPopups?: boolean} = {}) {
   const listeners = new Set<(event: MessageEvent) => void>();
   const documentListeners = new Map<string, Set<(event: Event) => void>>();
   let now = 0;
-  const timers = new Map<number, {callback: () => void; at: number}>();
+  const timers = new Map<number, {callback: () => void; at: number; every?: number}>();
   let nextTimer = 1;
   const opened: {url: string; name: string}[] = [];
   const body: FakeElement[] = [];
@@ -74,6 +74,10 @@ function fakeWindow(options: {blockPopups?: boolean} = {}) {
     timers.set(nextTimer, {callback, at: now + delay});
     return nextTimer++;
   };
+  const repeat = (callback: () => void, delay = 0): number => {
+    timers.set(nextTimer, {callback, at: now + delay, every: Math.max(delay, 1)});
+    return nextTimer++;
+  };
   const window = {
     location: {
       origin: ORIGIN,
@@ -91,7 +95,7 @@ function fakeWindow(options: {blockPopups?: boolean} = {}) {
     removeEventListener(_type: string, listener: (event: MessageEvent) => void) {
       listeners.delete(listener);
     },
-    setInterval: schedule,
+    setInterval: repeat,
     clearInterval(id: number) {
       timers.delete(id);
     },
@@ -128,14 +132,19 @@ function fakeWindow(options: {blockPopups?: boolean} = {}) {
     tick() {
       for (const {callback} of [...timers.values()]) callback();
     },
-    /** Moves the clock on by `ms` and runs the timers that come due, in order. */
+    /** Moves the clock on by `ms` and runs the timers that come due, in order; intervals come due again. */
     advance(ms: number) {
-      now += ms;
-      for (const [id, timer] of [...timers].sort(([, a], [, b]) => a.at - b.at)) {
-        if (timer.at > now || !timers.has(id)) continue;
-        timers.delete(id);
+      const end = now + ms;
+      for (;;) {
+        const due = [...timers].filter(([, timer]) => timer.at <= end).sort(([, a], [, b]) => a.at - b.at)[0];
+        if (due === undefined) break;
+        const [id, timer] = due;
+        now = timer.at;
+        if (timer.every === undefined) timers.delete(id);
+        else timer.at += timer.every;
         timer.callback();
       }
+      now = end;
     },
     /** Delivers a message event to the page. */
     post(data: unknown, from: {origin?: string; source: unknown}) {
@@ -378,15 +387,47 @@ describe('createFrameLauncher', () => {
     await expectStopped(fake, answer);
   });
 
-  it("waits for the answer when the frame loads this origin's page at the redirect URI, which posts it", async () => {
+  it("waits for the message when the frame's page at the redirect URI already took the answer out of its address", async () => {
     const fake = fakeWindow();
     const {answer} = await launchSilent(fake);
     const frame = fake.body[0];
-    fake.load(frame, {URL: ANSWER});
+    fake.load(frame, {URL: REDIRECT_URI});
     fake.advance(3_000);
     expect(await settled(answer)).toBe('pending');
     fake.post({type: AUTH_RESPONSE_MESSAGE, url: ANSWER}, {source: frame?.contentWindow});
     expect(await settled(answer)).toEqual({value: ANSWER});
+  });
+
+  it('reads the answer from the frame as soon as its page of this origin holds it, without waiting for the load', async () => {
+    const fake = fakeWindow();
+    const {answer} = await launchSilent(fake);
+    const frame = fake.body[0];
+    if (frame === undefined) throw new Error('no frame');
+    // The frame's initial blank document, then the provider (another origin, still loading): nothing yet.
+    frame.contentDocument = {URL: 'about:blank'};
+    fake.advance(SILENT_FRAME_POLL_MS);
+    frame.contentDocument = null;
+    fake.advance(SILENT_FRAME_POLL_MS);
+    // A page of this origin elsewhere than the redirect URI, or at it without an answer: nothing either.
+    frame.contentDocument = {URL: `${ORIGIN}/elsewhere?code=c&state=s`};
+    fake.advance(SILENT_FRAME_POLL_MS);
+    frame.contentDocument = {URL: REDIRECT_URI};
+    fake.advance(SILENT_FRAME_POLL_MS);
+    expect(await settled(answer)).toBe('pending');
+    frame.contentDocument = {URL: ANSWER};
+    fake.advance(SILENT_FRAME_POLL_MS);
+    expect(await settled(answer)).toEqual({value: ANSWER});
+    expect(frame.removed).toBe(true);
+    expect(fake.timers.size).toBe(0);
+    expect(fake.documentListenerCount()).toBe(0);
+  });
+
+  it("reads a login_required answer from the frame's address just the same", async () => {
+    const fake = fakeWindow();
+    const {answer} = await launchSilent(fake);
+    const loginRequired = `${REDIRECT_URI}?error=login_required&state=s&iss=https%3A%2F%2Flogin.example.test`;
+    fake.load(fake.body[0], {URL: loginRequired});
+    expect(await settled(answer)).toEqual({value: loginRequired});
   });
 
   it('before the frame exists, ignores violations and answers nothing', async () => {

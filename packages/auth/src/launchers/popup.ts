@@ -71,6 +71,9 @@ export function createPopupLauncher(window: Window, options: PopupLauncherOption
  */
 export const SILENT_SIGN_IN_TIMEOUT_MS = 4_000;
 
+/** How often the silent frame is looked at for a document of this origin holding the answer. */
+export const SILENT_FRAME_POLL_MS = 50;
+
 /** Options of {@link createFrameLauncher}. */
 export interface FrameLauncherOptions {
   /** How long the whole attempt may take, counted from `launch()`; default {@link SILENT_SIGN_IN_TIMEOUT_MS}. */
@@ -79,8 +82,11 @@ export interface FrameLauncherOptions {
 
 /**
  * A launcher for silent sign-in (`prompt=none`): the authorization request runs in a hidden frame whose page at the
- * redirect URI posts the answer back, under the same rules as the popup. An attempt that cannot work ends at once,
- * with `AUTH_LOGIN_REQUIRED` (the admin then simply signs in), on the first of these signals:
+ * redirect URI posts the answer back, under the same rules as the popup. The answer is also read straight from that
+ * page's address as soon as the frame holds it (the document is of this very origin, as a message would have to
+ * be), so the admin does not wait for the whole page to start in the frame; the frame is then removed, and its page,
+ * being the silent frame, never redeems the answer itself. An attempt that cannot work ends at once, with
+ * `AUTH_LOGIN_REQUIRED` (the admin then simply signs in), on the first of these signals:
  * - the page's Content Security Policy refuses the frame: a `securitypolicyviolation` event for a frame of the
  *   provider's origin (the browser reports that violation in the console itself; nothing else is logged);
  * - the frame finished loading a document of another origin: a provider that refuses to be framed
@@ -104,15 +110,30 @@ export function createFrameLauncher(window: Window, options: FrameLauncherOption
           answer.settle(new AuthError('AUTH_LOGIN_REQUIRED', {message: "The page's policy blocks silent sign-in."}));
         }
       };
-      const handleLoad = (): void => {
-        // `contentDocument` is null exactly when the frame holds a document of another origin; reading it throws
-        // nothing and logs nothing, unlike touching a cross-origin window.
-        if (frame?.contentDocument === null) {
-          answer.settle(
-            new AuthError('AUTH_LOGIN_REQUIRED', {message: 'The sign-in service did not answer silently.'}),
-          );
+      // `contentDocument` is null exactly when the frame holds a document of another origin; reading it throws
+      // nothing and logs nothing, unlike touching a cross-origin window.
+      const inspect = (loaded: boolean): void => {
+        if (frame === undefined) return;
+        const content = frame.contentDocument;
+        if (content === null) {
+          // Once loaded, a document of another origin is where the frame stays: no answer is coming.
+          if (loaded) {
+            answer.settle(
+              new AuthError('AUTH_LOGIN_REQUIRED', {message: 'The sign-in service did not answer silently.'}),
+            );
+          }
+          return;
+        }
+        // The redirect URI's page with the provider's answer still in its address (its page removes it soon).
+        const url = answerAt(content.URL, redirectUri);
+        if (url !== undefined && ['code', 'state', 'error'].some((name) => new URL(url).searchParams.has(name))) {
+          answer.settle(url);
         }
       };
+      const handleLoad = (): void => {
+        inspect(true);
+      };
+      let poll: ReturnType<Window['setInterval']> | undefined;
       // From the start, not from the frame: a discovery that hangs must not keep the admin waiting either.
       const timer = window.setTimeout(() => {
         answer.settle(new AuthError('AUTH_LOGIN_REQUIRED', {message: 'Silent sign-in got no answer.'}));
@@ -123,6 +144,7 @@ export function createFrameLauncher(window: Window, options: FrameLauncherOption
         () => frame?.contentWindow,
         () => {
           window.clearTimeout(timer);
+          window.clearInterval(poll);
           document.removeEventListener('securitypolicyviolation', handleViolation);
           frame?.removeEventListener('load', handleLoad);
           frame?.remove();
@@ -145,6 +167,9 @@ export function createFrameLauncher(window: Window, options: FrameLauncherOption
           frame.addEventListener('load', handleLoad);
           document.addEventListener('securitypolicyviolation', handleViolation);
           document.body.append(frame);
+          poll = window.setInterval(() => {
+            inspect(false);
+          }, SILENT_FRAME_POLL_MS);
         },
         (error: unknown) => {
           answer.settle(asError(error));
@@ -214,6 +239,11 @@ function answerOf(event: MessageEvent, window: Window, source: Window, redirectU
   if (typeof data !== 'object' || data === null) return undefined;
   const {type, url} = data as {type?: unknown; url?: unknown};
   if (type !== AUTH_RESPONSE_MESSAGE || typeof url !== 'string') return undefined;
+  return answerAt(url, redirectUri);
+}
+
+/** `url` when it is at the redirect URI (its origin and path), else `undefined`. */
+function answerAt(url: string, redirectUri: string): string | undefined {
   let answer: URL;
   try {
     answer = new URL(url);

@@ -54,11 +54,11 @@ export interface DemoOptions {
   /** Turns on the emulator's fault injection and request log (tests). */
   testHooks?: boolean;
   /**
-   * More copies of `minimal.html`, each at its own path (e.g. `/locked.html`) and served under its own Content
-   * Security Policy instead of {@link DEMO_CSP}: a host portal with a stricter policy than the demo's (tests). The
-   * copies keep `minimal.html` as their redirect URI.
+   * More copies of `minimal.html`, each at its own path (e.g. `/locked.html`) and served under the Content Security
+   * Policy its function returns for the running demo's URLs instead of {@link DEMO_CSP}: a host portal with a
+   * stricter policy than the demo's (tests). The copies keep `minimal.html` as their redirect URI.
    */
-  policyPages?: Readonly<Record<string, string>>;
+  policyPages?: Readonly<Record<string, (urls: {issuer: string; apiBaseUrl: string}) => string>>;
 }
 
 /** A running demo. */
@@ -136,11 +136,11 @@ function send(
 function demoPages(
   settings: PageSettings,
   distDir: string,
-  policyPages: Readonly<Record<string, string>> = {},
+  policyPages: NonNullable<DemoOptions['policyPages']> = {},
 ): Plugin {
   const serveRaw: Connect.NextHandleFunction = (request, response, next) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://demo').pathname);
-    const policy = Object.hasOwn(policyPages, path) ? policyPages[path] : undefined;
+    const policy = Object.hasOwn(policyPages, path) ? policyPages[path]?.(settings) : undefined;
     if (path === '/minimal.html' || policy !== undefined) {
       const html = fillPlaceholders(readFileSync(join(demoDir, 'minimal.html'), 'utf8'), settings);
       send(response, 200, CONTENT_TYPES['.html'] ?? '', html, policy);

@@ -66,6 +66,12 @@ export interface DemoOptions {
   seed?: StoreData;
   /** Turns on the emulator's fault injection and request log (tests). */
   testHooks?: boolean;
+  /**
+   * More copies of `minimal.html`, each at its own path (e.g. `/locked.html`) and served under the Content Security
+   * Policy its function returns for the running demo's URLs instead of {@link DEMO_CSP}: a host portal with a
+   * stricter policy than the demo's (tests). The copies keep `minimal.html` as their redirect URI.
+   */
+  policyPages?: Readonly<Record<string, (urls: {issuer: string; apiBaseUrl: string}) => string>>;
 }
 
 /** A running demo. */
@@ -125,8 +131,14 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
 };
 
-function send(response: ServerResponse, status: number, type: string, body: string | Buffer): void {
-  response.writeHead(status, {...DEMO_HEADERS, 'Content-Type': type});
+function send(
+  response: ServerResponse,
+  status: number,
+  type: string,
+  body: string | Buffer,
+  policy: string = DEMO_CSP,
+): void {
+  response.writeHead(status, {...DEMO_HEADERS, 'Content-Security-Policy': policy, 'Content-Type': type});
   response.end(body);
 }
 
@@ -134,12 +146,17 @@ function send(response: ServerResponse, status: number, type: string, body: stri
  * The demo's server side: the security headers on every response, `/dist/*` from the built library, and
  * `minimal.html` exactly as written (no dev client, nothing injected), with the emulator's URLs filled in.
  */
-function demoPages(settings: PageSettings, distDir: string): Plugin {
+function demoPages(
+  settings: PageSettings,
+  distDir: string,
+  policyPages: NonNullable<DemoOptions['policyPages']> = {},
+): Plugin {
   const serveRaw: Connect.NextHandleFunction = (request, response, next) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://demo').pathname);
-    if (path === '/minimal.html') {
+    const policy = Object.hasOwn(policyPages, path) ? policyPages[path]?.(settings) : undefined;
+    if (path === '/minimal.html' || policy !== undefined) {
       const html = fillPlaceholders(readFileSync(join(demoDir, 'minimal.html'), 'utf8'), settings);
-      send(response, 200, CONTENT_TYPES['.html'] ?? '', html);
+      send(response, 200, CONTENT_TYPES['.html'] ?? '', html, policy);
       return;
     }
     if (path.startsWith('/dist/')) {
@@ -226,7 +243,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
       cacheDir: join(repositoryRoot, 'node_modules/.vite/demo'),
       customLogger: demoLogger(),
       clearScreen: false,
-      plugins: [demoPages(settings, distDir)],
+      plugins: [demoPages(settings, distDir, options.policyPages)],
       // Lit, @lit/* and oauth4webapi are plain ES modules: served as they are, with no pre-bundling step whose cache
       // two servers (the parallel e2e workers) would fight over.
       optimizeDeps: {noDiscovery: true, include: []},

@@ -16,6 +16,7 @@ export {AUTH_ERROR_CODES, AuthError, isAuthError, type AuthErrorCode} from './er
 export {
   createFrameLauncher,
   createPopupLauncher,
+  SILENT_SIGN_IN_TIMEOUT_MS,
   type FrameLauncherOptions,
   type PopupLauncherOptions,
 } from './launchers/popup.js';
@@ -41,5 +42,6 @@ export {
   createMemoryStorage,
   TRANSACTION_LIFETIME_MS,
   type AuthTransaction,
+  type LauncherKind,
   type TransactionStorage,
 } from './transaction-store.js';

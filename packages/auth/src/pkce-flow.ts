@@ -1,7 +1,7 @@
 import * as oauth from 'oauth4webapi';
 import {AuthError} from './errors.js';
 import type {AuthUser} from './state.js';
-import {safeReturnTo, TransactionStore, type TransactionStorage} from './transaction-store.js';
+import {safeReturnTo, TransactionStore, type LauncherKind, type TransactionStorage} from './transaction-store.js';
 
 /** The scopes the tab needs: sign-in, profile, renewal and the user-management API (PLATFORM.md §4.2). */
 export const DEFAULT_SCOPE = 'openid profile email offline_access api.user-management';
@@ -124,7 +124,9 @@ export class PkceFlow {
    * Starts an attempt: stores a fresh verifier, state and nonce for it and resolves the authorization URL. Fails
    * before any navigation when discovery does not confirm the configured issuer (B2-03).
    */
-  async start(options: {returnTo?: string; prompt?: 'none' | 'login'} = {}): Promise<{url: string; state: string}> {
+  async start(
+    options: {returnTo?: string; prompt?: 'none' | 'login'; launcher?: LauncherKind} = {},
+  ): Promise<{url: string; state: string}> {
     const as = await this.metadata();
     // A new verifier per attempt, S256 only and never `plain`, not even after an error (RFC 9700 §2.1.1, B2-01).
     const verifier = oauth.generateRandomCodeVerifier();
@@ -140,6 +142,7 @@ export class PkceFlow {
       redirectUri: this.redirectUri,
       createdAt: this.#now(),
       ...(returnTo === undefined ? {} : {returnTo}),
+      ...(options.launcher === undefined ? {} : {launcher: options.launcher}),
     });
     const url = new URL(endpoint(as, 'authorization_endpoint'));
     const parameters = url.searchParams;
@@ -155,6 +158,15 @@ export class PkceFlow {
     parameters.set('code_challenge_method', 'S256');
     if (options.prompt !== undefined) parameters.set('prompt', options.prompt);
     return {url: url.href, state};
+  }
+
+  /**
+   * How the attempt that `callbackUrl`'s state names was launched, as far as this flow's store knows, without using
+   * the attempt up: a popup's own store, copied before its opener saved the attempt, usually does not know.
+   */
+  async launcherOf(callbackUrl: string): Promise<LauncherKind | undefined> {
+    const state = parseUrl(callbackUrl, 'callbackUrl').searchParams.get('state');
+    return state === null || state === '' ? undefined : this.#transactions.launcherOf(state);
   }
 
   /** Forgets an attempt that will not complete (its popup was closed, its frame timed out). */

@@ -1,5 +1,6 @@
-import {describe, expect, it} from 'vitest';
+import {describe, expect, it, vi} from 'vitest';
 import {AuthError} from './errors.js';
+import {createBrowserPage, POPUP_NAME} from './launchers/redirect.js';
 import {BrowserAuthSession, type AuthLauncher, type AuthPage, type BrowserAuthSessionOptions} from './session.js';
 import type {AuthState} from './state.js';
 import {createFakeOpenIdProvider} from './testing.js';
@@ -94,6 +95,48 @@ function recordingPage(href: string, log: string[], relay = false): AuthPage & {
     relay(url) {
       log.push(`relay ${url}`);
       return relay;
+    },
+  };
+}
+
+/**
+ * A browser window at `href` for {@link createBrowserPage}, opened by a window of this origin (`same`) or of another
+ * one (`other`, whose location throws on reading as a browser's does); records what is posted to the opener.
+ */
+function openedWindow(href: string, options: {opener: 'same' | 'other'; name?: string}) {
+  const posted: unknown[] = [];
+  const location = {origin: ORIGIN, href};
+  const opener = {
+    get location(): {origin: string} {
+      if (options.opener === 'other') throw new DOMException('Blocked a frame.', 'SecurityError');
+      return {origin: ORIGIN};
+    },
+    postMessage(message: unknown) {
+      posted.push(message);
+    },
+  };
+  const self: Record<string, unknown> = {
+    location,
+    name: options.name ?? '',
+    opener,
+    history: {
+      state: null,
+      replaceState(_state: unknown, _title: string, url: string) {
+        location.href = new URL(url, location.href).href;
+      },
+    },
+  };
+  self.parent = self;
+  return {window: self as unknown as Window, posted, location};
+}
+
+/** A launcher that sends the whole page away, as the redirect launcher does: it records where and resolves nothing. */
+function leavingLauncher(navigations: string[]): AuthLauncher {
+  return {
+    kind: 'redirect',
+    async launch(navigation) {
+      navigations.push((await navigation) ?? '');
+      return undefined;
     },
   };
 }
@@ -508,6 +551,98 @@ describe('BrowserAuthSession', () => {
       await expect(popupPage.handleRedirectCallback()).resolves.toBe(true);
       expect(log).toEqual([`replace ${REDIRECT_URI}`, `relay ${callback}`]);
       expect(provider.requests).toHaveLength(0);
+    });
+
+    it.each<[string, {opener: 'same' | 'other'; name?: string}]>([
+      ["another origin's page", {opener: 'other'}],
+      ['a page of this origin', {opener: 'same'}],
+      ['a page of this origin, under the popup name', {opener: 'same', name: POPUP_NAME}],
+    ])(
+      'redeems a redirect sign-in in place in a window that %s opened, and posts nothing to the opener',
+      async (_name, options) => {
+        const context = setup();
+        const {provider, navigations} = context;
+        await nextPage(context, {launcher: leavingLauncher(navigations)}).signIn({returnTo: '/admin/?tab=x'});
+        const callback = await provider.authorize(navigations[0] ?? '');
+        const {window, posted, location} = openedWindow(callback, options);
+        const back = nextPage(context, {page: createBrowserPage(window)});
+        await expect(back.handleRedirectCallback()).resolves.toBe(true);
+        expect(posted).toEqual([]);
+        expect(back.state.status).toBe('signed-in');
+        expect(provider.tokenRequests()).toHaveLength(1);
+        expect(location.href).toBe(`${ORIGIN}/admin/?tab=x`);
+      },
+    );
+
+    it('relays from the sign-in popup, whose own store was copied before the attempt began, to its opener', async () => {
+      const context = setup();
+      const {provider, navigations} = context;
+      const opener = nextPage(context, {
+        launcher: {
+          kind: 'popup',
+          async launch(navigation) {
+            navigations.push((await navigation) ?? '');
+            return new Promise(() => undefined); // the popup is still open
+          },
+        },
+      });
+      void opener.signIn();
+      await vi.waitFor(() => {
+        expect(navigations).toHaveLength(1);
+      });
+      const callback = await provider.authorize(navigations[0] ?? '');
+      const {window, posted} = openedWindow(callback, {opener: 'same', name: POPUP_NAME});
+      // The popup's sessionStorage is its own copy, taken when it opened: it does not know the attempt.
+      const popup = new BrowserAuthSession({
+        issuer: provider.issuer,
+        clientId: provider.clientId,
+        redirectUri: REDIRECT_URI,
+        fetch: provider.fetch,
+        transactionStore: createMemoryStorage(),
+        page: createBrowserPage(window),
+      });
+      await expect(popup.handleRedirectCallback()).resolves.toBe(true);
+      expect(posted).toEqual([{type: 'conga:auth-response', url: callback}]);
+      expect(provider.tokenRequests()).toHaveLength(0);
+    });
+
+    it('tells the page how the attempt it holds the answer to was launched', async () => {
+      const context = setup();
+      const {provider, navigations} = context;
+      await nextPage(context, {launcher: leavingLauncher(navigations)}).signIn();
+      // A silent attempt whose frame is still loading: its transaction is in the store, as the frame's page sees it.
+      let framed: (url: string) => void = () => undefined;
+      const frameNavigation = new Promise<string>((resolve) => {
+        framed = resolve;
+      });
+      void nextPage(context, {
+        silentLauncher: {
+          kind: 'frame',
+          launch: (navigation) => {
+            void navigation.then((url) => {
+              framed(url ?? '');
+            });
+            return new Promise(() => undefined);
+          },
+        },
+      }).trySilentSignIn();
+      navigations.push(await frameNavigation);
+      const relayed: unknown[] = [];
+      const answers = await Promise.all(
+        navigations.map((navigation) => provider.authorize(navigation, {error: 'login_required'})),
+      );
+      for (const callback of [...answers, `${REDIRECT_URI}?state=unknown&error=login_required`]) {
+        const page: AuthPage = {
+          href: callback,
+          replace: () => undefined,
+          relay(_url, startedBy) {
+            relayed.push(startedBy);
+            return true;
+          },
+        };
+        await nextPage(context, {page}).handleRedirectCallback();
+      }
+      expect(relayed).toEqual(['redirect', 'frame', undefined]);
     });
 
     it('ignores a page that is not an answer at the redirect URI', async () => {

@@ -3,10 +3,12 @@ import {createFrameLauncher, createPopupLauncher} from './launchers/popup.js';
 import {createBrowserPage, createRedirectLauncher} from './launchers/redirect.js';
 import {PkceFlow, type TokenSet} from './pkce-flow.js';
 import {AuthStateEmitter, type AuthSession, type AuthState, type GetAccessTokenOptions} from './state.js';
-import {createMemoryStorage, type TransactionStorage} from './transaction-store.js';
+import {createMemoryStorage, type LauncherKind, type TransactionStorage} from './transaction-store.js';
 
 /** Opens authorization and end-session requests and brings the provider's answer back. */
 export interface AuthLauncher {
+  /** What kind of window it opens; stored with the attempt, so the page at the redirect URI knows whose answer it holds. */
+  readonly kind?: LauncherKind;
   /**
    * Opens `url` once it resolves (`undefined`: nothing to open). Called synchronously by `signIn()`, so a popup can
    * open while the click's user activation lasts. Resolves with the URL the provider redirected to, or with
@@ -21,8 +23,11 @@ export interface AuthPage {
   readonly href: string;
   /** Replaces the address bar entry without loading anything (`history.replaceState`). */
   replace(url: string): void;
-  /** In a sign-in popup or silent frame, posts `url` to the page that opened it and resolves true; else false. */
-  relay(url: string): boolean;
+  /**
+   * In a sign-in popup or silent frame, posts `url` to the page that opened it and returns true; else false.
+   * `startedBy` is how the attempt was launched, when this page's transaction store knows it.
+   */
+  relay(url: string, startedBy?: LauncherKind): boolean;
 }
 
 /** How a host page signs in: the whole page goes to the provider and back, or a popup does. */
@@ -159,7 +164,10 @@ export class BrowserAuthSession implements AuthSession {
     const launcher = options.loginMode === 'redirect' ? this.#redirectLauncher : this.#launcher;
     if (launcher === undefined) return Promise.reject(new TypeError('"launcher" is required outside a browser'));
     this.#emitter.set({status: 'signing-in'});
-    const started = this.#flow.start(options.returnTo === undefined ? {} : {returnTo: options.returnTo});
+    const started = this.#flow.start({
+      ...(options.returnTo === undefined ? {} : {returnTo: options.returnTo}),
+      ...(launcher.kind === undefined ? {} : {launcher: launcher.kind}),
+    });
     // Launched synchronously, within the caller's user activation, so a popup isn't blocked.
     const answer = launch(
       launcher,
@@ -186,8 +194,9 @@ export class BrowserAuthSession implements AuthSession {
     const onPage = page?.href === href ? page : undefined;
     // Before anything else: the code, state and iss leave the address bar and the history entry (B2-08).
     onPage?.replace(withoutCallbackParameters(callback));
-    // In a popup or silent frame, the page that opened it finishes the sign-in.
-    if (onPage?.relay(href) === true) return true;
+    // In a popup or silent frame, the page that opened it finishes the sign-in; the answer to a redirect sign-in
+    // is this page's own, even when another window opened this one.
+    if (onPage?.relay(href, await this.#flow.launcherOf(href)) === true) return true;
     // A return from the end-session endpoint carries only `state`: there is nothing to redeem.
     if (!callback.searchParams.has('code') && !callback.searchParams.has('error')) return true;
     const returnTo = await this.#complete(href);
@@ -206,7 +215,10 @@ export class BrowserAuthSession implements AuthSession {
     const generation = this.#generation;
     const previous = this.state;
     this.#emitter.set({status: 'signing-in'});
-    const started = this.#flow.start({prompt: 'none'});
+    const started = this.#flow.start({
+      prompt: 'none',
+      ...(launcher.kind === undefined ? {} : {launcher: launcher.kind}),
+    });
     try {
       const answer = await launch(
         launcher,

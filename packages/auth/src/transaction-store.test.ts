@@ -115,13 +115,37 @@ describe('TransactionStore', () => {
     expect(items.size).toBe(0);
   });
 
-  it("stores no token, only the attempt's verifier, state, nonce, issuer and return-to", async () => {
+  it("stores no token, only the attempt's verifier, state, nonce, issuer, return-to and launcher", async () => {
     const storage = createMemoryStorage();
     const store = new TransactionStore(storage, () => T0);
-    await store.save({...transaction('state-1'), returnTo: '/admin'});
+    await store.save({...transaction('state-1'), returnTo: '/admin', launcher: 'redirect'});
     const stored = JSON.parse(storage.getItem('conga:auth-transaction:state-1')!) as Record<string, unknown>;
     expect(Object.keys(stored).sort()).toEqual(
-      ['createdAt', 'issuer', 'nonce', 'redirectUri', 'returnTo', 'state', 'verifier'].sort(),
+      ['createdAt', 'issuer', 'launcher', 'nonce', 'redirectUri', 'returnTo', 'state', 'verifier'].sort(),
     );
+  });
+
+  it('tells how an attempt was launched without using it up', async () => {
+    const store = new TransactionStore(createMemoryStorage(), () => T0);
+    await store.save({...transaction('by-redirect'), launcher: 'redirect'});
+    await store.save({...transaction('by-frame'), launcher: 'frame'});
+    await store.save(transaction('unsaid'));
+    await expect(store.launcherOf('by-redirect')).resolves.toBe('redirect');
+    await expect(store.launcherOf('by-frame')).resolves.toBe('frame');
+    await expect(store.launcherOf('unsaid')).resolves.toBeUndefined();
+    await expect(store.launcherOf('unknown')).resolves.toBeUndefined();
+    await expect(store.take('by-redirect')).resolves.toMatchObject({launcher: 'redirect'});
+  });
+
+  it('knows nothing of an expired attempt, nor of a record with an unknown launcher', async () => {
+    let now = T0;
+    const storage = createMemoryStorage();
+    const store = new TransactionStore(storage, () => now);
+    await store.save({...transaction('old'), launcher: 'popup'});
+    storage.setItem('conga:auth-transaction:odd', JSON.stringify({...transaction('odd'), launcher: 'window'}));
+    await expect(store.launcherOf('odd')).resolves.toBeUndefined();
+    await expect(store.take('odd')).resolves.toBeUndefined();
+    now += TRANSACTION_LIFETIME_MS + 1;
+    await expect(store.launcherOf('old')).resolves.toBeUndefined();
   });
 });

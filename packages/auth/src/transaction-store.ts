@@ -11,6 +11,15 @@ export interface TransactionStorage {
   readonly length?: number;
 }
 
+/**
+ * How a sign-in attempt was launched: the whole page went to the provider (`redirect`), a popup did (`popup`), or the
+ * hidden frame of a silent sign-in did (`frame`). The page at the redirect URI reads it to decide whether the answer
+ * is its own to redeem or belongs to the window that opened or framed it.
+ */
+export type LauncherKind = 'redirect' | 'popup' | 'frame';
+
+const LAUNCHER_KINDS: ReadonlySet<unknown> = new Set<LauncherKind>(['redirect', 'popup', 'frame']);
+
 /** One sign-in attempt's secrets: what the callback needs to be checked and redeemed. Never holds a token. */
 export interface AuthTransaction {
   /** The `state` sent with the authorization request; the storage key. */
@@ -25,6 +34,8 @@ export interface AuthTransaction {
   readonly redirectUri: string;
   /** The validated same-origin path to restore after a full-page redirect. */
   readonly returnTo?: string;
+  /** How the attempt was launched, when the launcher says so. */
+  readonly launcher?: LauncherKind;
   /** Milliseconds since the epoch when the attempt started. */
   readonly createdAt: number;
 }
@@ -62,6 +73,17 @@ export class TransactionStore {
     const transaction = parseTransaction(stored);
     if (transaction?.state !== state) return undefined;
     return this.#isExpired(transaction) ? 'expired' : transaction;
+  }
+
+  /**
+   * How the unexpired transaction for `state` was launched, without using it up: `undefined` when this store has no
+   * such transaction (another window's store may hold it) or it does not say.
+   */
+  async launcherOf(state: string): Promise<LauncherKind | undefined> {
+    const stored = await this.#storage.getItem(KEY_PREFIX + state);
+    const transaction = stored === null ? undefined : parseTransaction(stored);
+    if (transaction?.state !== state || this.#isExpired(transaction)) return undefined;
+    return transaction.launcher;
   }
 
   /** Forgets the transaction for `state`, e.g. when its popup was closed. */
@@ -103,6 +125,7 @@ function parseTransaction(stored: string): AuthTransaction | undefined {
     return undefined;
   }
   if (record.returnTo !== undefined && typeof record.returnTo !== 'string') return undefined;
+  if (record.launcher !== undefined && !LAUNCHER_KINDS.has(record.launcher)) return undefined;
   return value as AuthTransaction;
 }
 

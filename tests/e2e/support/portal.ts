@@ -5,7 +5,7 @@
  * exception, or anything that set `window.__pwned`, and the steps every spec takes the same way an admin does.
  */
 import {expect, test as base, type Locator, type Page} from '@playwright/test';
-import {startDemo, type Demo} from '../../../widget/demo/start.js';
+import {startDemo, type Demo, type DemoOptions} from '../../../widget/demo/start.js';
 
 declare global {
   interface Window {
@@ -29,13 +29,14 @@ export interface Watch {
  * The spec file's `test`: call it once per file. Each call defines its own fixtures, so each file gets its own
  * servers, as it had before this harness was shared: the specs change the organization (deactivate the seeded
  * connections, inject faults), and a worker that runs two files must not carry one file's changes into the other.
+ * `options.policyPages` adds pages served under a policy of the file's own (a locked-down host).
  */
-export function portalTest() {
+export function portalTest(options: Pick<DemoOptions, 'policyPages'> = {}) {
   return base.extend<{watch: Watch}, {demo: Demo}>({
     demo: [
       // eslint-disable-next-line no-empty-pattern -- Playwright names a fixture's dependencies by destructuring: none here.
       async ({}, use) => {
-        const demo = await startDemo({emulatorPort: 0, portalPort: 0, testHooks: true});
+        const demo = await startDemo({...options, emulatorPort: 0, portalPort: 0, testHooks: true});
         await use(demo);
         await demo.close();
       },

@@ -1,6 +1,15 @@
 import {describe, expect, it} from 'vitest';
-import {createFrameLauncher, createPopupLauncher} from './popup.js';
-import {AUTH_RESPONSE_MESSAGE, createBrowserPage, createRedirectLauncher, SILENT_FRAME_NAME} from './redirect.js';
+import type {LauncherKind} from '../transaction-store.js';
+import {createFrameLauncher, createPopupLauncher, SILENT_FRAME_POLL_MS, SILENT_SIGN_IN_TIMEOUT_MS} from './popup.js';
+import {
+  AUTH_RESPONSE_MESSAGE,
+  createBrowserPage,
+  createRedirectLauncher,
+  POPUP_NAME,
+  relayTarget,
+  SILENT_FRAME_NAME,
+  type RelayFacts,
+} from './redirect.js';
 
 const ORIGIN = 'https://app.example.test';
 const REDIRECT_URI = `${ORIGIN}/admin/`;
@@ -11,13 +20,17 @@ interface FakeElement {
   tag: string;
   removed: boolean;
   attributes: Record<string, string>;
+  /** Listeners added with addEventListener, by event type. */
+  listeners: Map<string, Set<() => void>>;
   [property: string]: unknown;
 }
 
-/** A browser window stand-in: messages, timers, popups and the few DOM calls the launchers make. */
+/** A browser window stand-in: messages, timers on a clock of its own, popups and the DOM calls the launchers make. */
 function fakeWindow(options: {blockPopups?: boolean} = {}) {
   const listeners = new Set<(event: MessageEvent) => void>();
-  const timers = new Map<number, () => void>();
+  const documentListeners = new Map<string, Set<(event: Event) => void>>();
+  let now = 0;
+  const timers = new Map<number, {callback: () => void; at: number; every?: number}>();
   let nextTimer = 1;
   const opened: {url: string; name: string}[] = [];
   const body: FakeElement[] = [];
@@ -39,15 +52,31 @@ function fakeWindow(options: {blockPopups?: boolean} = {}) {
       tag,
       removed: false,
       attributes: {},
+      listeners: new Map(),
       contentWindow: {},
+      contentDocument: null,
       remove() {
         created.removed = true;
       },
       setAttribute(name: string, value: string) {
         created.attributes[name] = value;
       },
+      addEventListener(type: string, listener: () => void) {
+        created.listeners.set(type, (created.listeners.get(type) ?? new Set()).add(listener));
+      },
+      removeEventListener(type: string, listener: () => void) {
+        created.listeners.get(type)?.delete(listener);
+      },
     };
     return created;
+  };
+  const schedule = (callback: () => void, delay = 0): number => {
+    timers.set(nextTimer, {callback, at: now + delay});
+    return nextTimer++;
+  };
+  const repeat = (callback: () => void, delay = 0): number => {
+    timers.set(nextTimer, {callback, at: now + delay, every: Math.max(delay, 1)});
+    return nextTimer++;
   };
   const window = {
     location: {
@@ -66,22 +95,22 @@ function fakeWindow(options: {blockPopups?: boolean} = {}) {
     removeEventListener(_type: string, listener: (event: MessageEvent) => void) {
       listeners.delete(listener);
     },
-    setInterval(callback: () => void) {
-      timers.set(nextTimer, callback);
-      return nextTimer++;
-    },
+    setInterval: repeat,
     clearInterval(id: number) {
       timers.delete(id);
     },
-    setTimeout(callback: () => void) {
-      timers.set(nextTimer, callback);
-      return nextTimer++;
-    },
+    setTimeout: schedule,
     clearTimeout(id: number) {
       timers.delete(id);
     },
     document: {
       createElement: element,
+      addEventListener(type: string, listener: (event: Event) => void) {
+        documentListeners.set(type, (documentListeners.get(type) ?? new Set()).add(listener));
+      },
+      removeEventListener(type: string, listener: (event: Event) => void) {
+        documentListeners.get(type)?.delete(listener);
+      },
       body: {
         append(child: FakeElement) {
           body.push(child);
@@ -97,14 +126,43 @@ function fakeWindow(options: {blockPopups?: boolean} = {}) {
     assigned,
     listeners,
     timers,
+    /** How many document listeners are still attached. */
+    documentListenerCount: () => [...documentListeners.values()].reduce((count, set) => count + set.size, 0),
     /** Runs every pending timer callback once, as the clock reaching them would. */
     tick() {
-      for (const callback of [...timers.values()]) callback();
+      for (const {callback} of [...timers.values()]) callback();
+    },
+    /** Moves the clock on by `ms` and runs the timers that come due, in order; intervals come due again. */
+    advance(ms: number) {
+      const end = now + ms;
+      for (;;) {
+        const due = [...timers].filter(([, timer]) => timer.at <= end).sort(([, a], [, b]) => a.at - b.at)[0];
+        if (due === undefined) break;
+        const [id, timer] = due;
+        now = timer.at;
+        if (timer.every === undefined) timers.delete(id);
+        else timer.at += timer.every;
+        timer.callback();
+      }
+      now = end;
     },
     /** Delivers a message event to the page. */
     post(data: unknown, from: {origin?: string; source: unknown}) {
       const event = {data, origin: from.origin ?? ORIGIN, source: from.source} as MessageEvent;
       for (const listener of [...listeners]) listener(event);
+    },
+    /** Fires a `securitypolicyviolation` event at the document, as a browser enforcing its policy does. */
+    violate(fields: Partial<SecurityPolicyViolationEvent>) {
+      const event = {effectiveDirective: 'frame-src', disposition: 'enforce', blockedURI: '', ...fields};
+      for (const listener of [...(documentListeners.get('securitypolicyviolation') ?? [])]) {
+        listener(event as unknown as Event);
+      }
+    },
+    /** Finishes loading a document in `frame`: `null` is one of another origin, as `contentDocument` reports it. */
+    load(frame: FakeElement | undefined, document: {URL: string} | null) {
+      if (frame === undefined) throw new Error('no frame');
+      frame.contentDocument = document;
+      for (const listener of [...(frame.listeners.get('load') ?? [])]) listener();
     },
   };
 }
@@ -224,20 +282,30 @@ describe('createPopupLauncher', () => {
 });
 
 describe('createFrameLauncher', () => {
+  const AUTHORIZE = 'https://login.example.test/authorize?prompt=none';
+
+  /** Launches a silent attempt and lets the frame be created. */
+  async function launchSilent(fake: ReturnType<typeof fakeWindow>, navigation = navigationTo(AUTHORIZE)) {
+    const answer = createFrameLauncher(fake.window).launch(navigation, {redirectUri: REDIRECT_URI});
+    await settled(answer);
+    // Wrapped: an async function that returned the promise itself would wait for it.
+    return {answer};
+  }
+
+  /** Asserts that the attempt ended with AUTH_LOGIN_REQUIRED and left nothing behind. */
+  async function expectStopped(fake: ReturnType<typeof fakeWindow>, answer: Promise<string | undefined>) {
+    expect(await settled(answer)).toEqual({error: expect.objectContaining({code: 'AUTH_LOGIN_REQUIRED'}) as unknown});
+    for (const frame of fake.body) expect(frame.removed).toBe(true);
+    expect(fake.listeners.size).toBe(0);
+    expect(fake.documentListenerCount()).toBe(0);
+    expect(fake.timers.size).toBe(0);
+  }
+
   it("B2-10 runs the silent request in a hidden named frame and accepts only that frame's answer", async () => {
     const fake = fakeWindow();
-    const answer = createFrameLauncher(fake.window).launch(
-      navigationTo('https://login.example.test/authorize?prompt=none'),
-      {redirectUri: REDIRECT_URI},
-    );
-    await settled(answer);
+    const {answer} = await launchSilent(fake);
     const frame = fake.body[0];
-    expect(frame).toMatchObject({
-      tag: 'iframe',
-      name: SILENT_FRAME_NAME,
-      hidden: true,
-      src: 'https://login.example.test/authorize?prompt=none',
-    });
+    expect(frame).toMatchObject({tag: 'iframe', name: SILENT_FRAME_NAME, hidden: true, src: AUTHORIZE});
     fake.post({type: AUTH_RESPONSE_MESSAGE, url: ANSWER}, {source: fake.popup});
     fake.post(
       {type: AUTH_RESPONSE_MESSAGE, url: ANSWER},
@@ -248,35 +316,179 @@ describe('createFrameLauncher', () => {
     expect(await settled(answer)).toEqual({value: ANSWER});
     expect(frame?.removed).toBe(true);
     expect(fake.listeners.size).toBe(0);
+    expect(fake.documentListenerCount()).toBe(0);
     expect(fake.timers.size).toBe(0);
   });
 
-  it('gives up with AUTH_LOGIN_REQUIRED when the frame never answers', async () => {
+  it('stops a provider that never answers after SILENT_SIGN_IN_TIMEOUT_MS (4 s), not before', async () => {
+    expect(SILENT_SIGN_IN_TIMEOUT_MS).toBe(4_000);
     const fake = fakeWindow();
-    const answer = createFrameLauncher(fake.window, {timeoutMs: 5_000}).launch(
-      navigationTo('https://login.example.test/authorize?prompt=none'),
-      {redirectUri: REDIRECT_URI},
-    );
-    await settled(answer);
-    fake.tick();
-    expect(await settled(answer)).toEqual({error: expect.objectContaining({code: 'AUTH_LOGIN_REQUIRED'}) as unknown});
-    expect(fake.body[0]?.removed).toBe(true);
+    const {answer} = await launchSilent(fake);
+    fake.advance(3_999);
+    expect(await settled(answer)).toBe('pending');
+    expect(fake.body[0]?.removed).toBe(false);
+    fake.advance(1);
+    await expectStopped(fake, answer);
+  });
+
+  it('counts the time from launch(), so a discovery that hangs is stopped too, and no frame comes afterwards', async () => {
+    const fake = fakeWindow();
+    let resolveNavigation: (url: string) => void = () => undefined;
+    const navigation = new Promise<string>((resolve) => {
+      resolveNavigation = resolve;
+    });
+    const {answer} = await launchSilent(fake, navigation);
+    fake.advance(SILENT_SIGN_IN_TIMEOUT_MS);
+    await expectStopped(fake, answer);
+    resolveNavigation(AUTHORIZE);
+    await settled(navigation);
+    expect(fake.body).toEqual([]);
+  });
+
+  it('keeps a custom timeoutMs', async () => {
+    const fake = fakeWindow();
+    const answer = createFrameLauncher(fake.window, {timeoutMs: 1_500}).launch(navigationTo(AUTHORIZE), {
+      redirectUri: REDIRECT_URI,
+    });
+    fake.advance(1_499);
+    expect(await settled(answer)).toBe('pending');
+    fake.advance(1);
+    await expectStopped(fake, answer);
+  });
+
+  it.each([
+    ['its origin', 'https://login.example.test'],
+    ['its full URL', AUTHORIZE],
+  ])(
+    "stops at once when the page's policy refuses the frame (a frame-src violation naming %s)",
+    async (_name, blockedURI) => {
+      const fake = fakeWindow();
+      const {answer} = await launchSilent(fake);
+      fake.violate({effectiveDirective: 'frame-src', blockedURI});
+      await expectStopped(fake, answer);
+    },
+  );
+
+  it('ignores violations that are not the refusal of this frame', async () => {
+    const fake = fakeWindow();
+    const {answer} = await launchSilent(fake);
+    fake.violate({effectiveDirective: 'img-src', blockedURI: 'https://login.example.test/logo.png'});
+    fake.violate({effectiveDirective: 'frame-src', blockedURI: 'https://ads.example.test'});
+    fake.violate({effectiveDirective: 'frame-src', blockedURI: 'https://login.example.test', disposition: 'report'});
+    fake.violate({effectiveDirective: 'frame-src', blockedURI: 'inline'});
+    expect(await settled(answer)).toBe('pending');
+    expect(fake.body[0]?.removed).toBe(false);
+  });
+
+  it('stops at once when the frame loads a document of another origin (framing refused, or a page for the user)', async () => {
+    const fake = fakeWindow();
+    const {answer} = await launchSilent(fake);
+    fake.load(fake.body[0], null);
+    await expectStopped(fake, answer);
+  });
+
+  it("waits for the message when the frame's page at the redirect URI already took the answer out of its address", async () => {
+    const fake = fakeWindow();
+    const {answer} = await launchSilent(fake);
+    const frame = fake.body[0];
+    fake.load(frame, {URL: REDIRECT_URI});
+    fake.advance(3_000);
+    expect(await settled(answer)).toBe('pending');
+    fake.post({type: AUTH_RESPONSE_MESSAGE, url: ANSWER}, {source: frame?.contentWindow});
+    expect(await settled(answer)).toEqual({value: ANSWER});
+  });
+
+  it('reads the answer from the frame as soon as its page of this origin holds it, without waiting for the load', async () => {
+    const fake = fakeWindow();
+    const {answer} = await launchSilent(fake);
+    const frame = fake.body[0];
+    if (frame === undefined) throw new Error('no frame');
+    // The frame's initial blank document, then the provider (another origin, still loading): nothing yet.
+    frame.contentDocument = {URL: 'about:blank'};
+    fake.advance(SILENT_FRAME_POLL_MS);
+    frame.contentDocument = null;
+    fake.advance(SILENT_FRAME_POLL_MS);
+    // A page of this origin elsewhere than the redirect URI, or at it without an answer: nothing either.
+    frame.contentDocument = {URL: `${ORIGIN}/elsewhere?code=c&state=s`};
+    fake.advance(SILENT_FRAME_POLL_MS);
+    frame.contentDocument = {URL: REDIRECT_URI};
+    fake.advance(SILENT_FRAME_POLL_MS);
+    expect(await settled(answer)).toBe('pending');
+    frame.contentDocument = {URL: ANSWER};
+    fake.advance(SILENT_FRAME_POLL_MS);
+    expect(await settled(answer)).toEqual({value: ANSWER});
+    expect(frame.removed).toBe(true);
+    expect(fake.timers.size).toBe(0);
+    expect(fake.documentListenerCount()).toBe(0);
+  });
+
+  it("reads a login_required answer from the frame's address just the same", async () => {
+    const fake = fakeWindow();
+    const {answer} = await launchSilent(fake);
+    const loginRequired = `${REDIRECT_URI}?error=login_required&state=s&iss=https%3A%2F%2Flogin.example.test`;
+    fake.load(fake.body[0], {URL: loginRequired});
+    expect(await settled(answer)).toEqual({value: loginRequired});
+  });
+
+  it('before the frame exists, ignores violations and answers nothing', async () => {
+    const fake = fakeWindow();
+    const answer = createFrameLauncher(fake.window).launch(new Promise<string>(() => undefined), {
+      redirectUri: REDIRECT_URI,
+    });
+    fake.violate({effectiveDirective: 'frame-src', blockedURI: 'https://login.example.test'});
+    expect(await settled(answer)).toBe('pending');
+  });
+});
+
+describe('relayTarget', () => {
+  const base: RelayFacts = {startedBy: undefined, name: '', opener: 'none', parent: 'none'};
+
+  it.each<[string, Partial<RelayFacts>, 'opener' | 'parent' | undefined]>([
+    ['the sign-in popup, known by its name', {name: POPUP_NAME, opener: 'same-origin'}, 'opener'],
+    ['the sign-in popup, known by its stored attempt', {startedBy: 'popup', opener: 'same-origin'}, 'opener'],
+    ['the silent frame, known by its name', {name: SILENT_FRAME_NAME, parent: 'same-origin'}, 'parent'],
+    ['the silent frame, known by its stored attempt', {startedBy: 'frame', parent: 'same-origin'}, 'parent'],
+    ['a top-level page with no opener', {}, undefined],
+    ['a page opened by another origin', {opener: 'other-origin'}, undefined],
+    ['a page opened by another origin under the popup name', {name: POPUP_NAME, opener: 'other-origin'}, undefined],
+    ['a page opened by a page of this origin', {opener: 'same-origin'}, undefined],
+    ['a redirect sign-in in a window opened by this origin', {startedBy: 'redirect', opener: 'same-origin'}, undefined],
+    [
+      'a redirect sign-in even under the popup name',
+      {startedBy: 'redirect', name: POPUP_NAME, opener: 'same-origin'},
+      undefined,
+    ],
+    ['a redirect sign-in in a frame of this origin', {startedBy: 'redirect', parent: 'same-origin'}, undefined],
+    ['a frame of this origin that is no silent frame', {name: 'host-portal', parent: 'same-origin'}, undefined],
+    [
+      'a frame named like the silent frame in another origin',
+      {name: SILENT_FRAME_NAME, parent: 'other-origin'},
+      undefined,
+    ],
+  ])('%s', (_name, facts, expected) => {
+    expect(relayTarget({...base, ...facts})).toBe(expected);
   });
 });
 
 describe('createBrowserPage', () => {
-  function pageWindow(options: {opener?: unknown; name?: string; framed?: boolean}) {
-    const posted: {message: unknown; targetOrigin: string}[] = [];
-    const target = {
-      postMessage(message: unknown, targetOrigin: string) {
-        posted.push({message, targetOrigin});
+  /** `same` is a window of this origin; `other` one of another origin, whose location throws as a browser's does. */
+  function pageWindow(options: {opener?: 'same' | 'other'; name?: string; framed?: 'same' | 'other'}) {
+    const posted: {to: string; message: unknown; targetOrigin: string}[] = [];
+    const windowOf = (kind: 'same' | 'other', role: string) => ({
+      get location(): {origin: string} {
+        if (kind === 'other')
+          throw new DOMException('Blocked a frame from accessing a cross-origin frame.', 'SecurityError');
+        return {origin: ORIGIN};
       },
-    };
+      postMessage(message: unknown, targetOrigin: string) {
+        posted.push({to: role, message, targetOrigin});
+      },
+    });
     const history: string[] = [];
     const self: Record<string, unknown> = {
       location: {origin: ORIGIN, href: ANSWER},
       name: options.name ?? '',
-      opener: options.opener === 'target' ? target : (options.opener ?? null),
+      opener: options.opener === undefined ? null : windowOf(options.opener, 'opener'),
       history: {
         state: null,
         replaceState(_state: unknown, _title: string, url: string) {
@@ -284,28 +496,35 @@ describe('createBrowserPage', () => {
         },
       },
     };
-    self.parent = options.framed === true ? target : self;
+    self.parent = options.framed === undefined ? self : windowOf(options.framed, 'parent');
     return {window: self as unknown as Window, posted, history};
   }
 
   it('B2-10 relays the answer from a sign-in popup to its opener with this origin as the explicit target origin', () => {
-    const {window, posted} = pageWindow({opener: 'target'});
+    const {window, posted} = pageWindow({opener: 'same', name: POPUP_NAME});
     expect(createBrowserPage(window).relay(ANSWER)).toBe(true);
-    expect(posted).toEqual([{message: {type: AUTH_RESPONSE_MESSAGE, url: ANSWER}, targetOrigin: ORIGIN}]);
+    expect(posted).toEqual([{to: 'opener', message: {type: AUTH_RESPONSE_MESSAGE, url: ANSWER}, targetOrigin: ORIGIN}]);
   });
 
   it('B2-10 relays the answer from the silent frame to its parent', () => {
-    const {window, posted} = pageWindow({name: SILENT_FRAME_NAME, framed: true});
-    expect(createBrowserPage(window).relay(ANSWER)).toBe(true);
-    expect(posted).toEqual([{message: {type: AUTH_RESPONSE_MESSAGE, url: ANSWER}, targetOrigin: ORIGIN}]);
+    const {window, posted} = pageWindow({name: SILENT_FRAME_NAME, framed: 'same'});
+    expect(createBrowserPage(window).relay(ANSWER, 'frame')).toBe(true);
+    expect(posted).toEqual([{to: 'parent', message: {type: AUTH_RESPONSE_MESSAGE, url: ANSWER}, targetOrigin: ORIGIN}]);
   });
 
-  it('relays nothing from a top-level page or from a frame that is not the silent sign-in frame', () => {
-    for (const options of [{}, {framed: true, name: 'host-portal'}]) {
-      const {window, posted} = pageWindow(options);
-      expect(createBrowserPage(window).relay(ANSWER)).toBe(false);
-      expect(posted).toEqual([]);
-    }
+  it.each<[string, Parameters<typeof pageWindow>[0], LauncherKind | undefined]>([
+    ['a top-level page', {}, undefined],
+    ['a frame that is not the silent sign-in frame', {framed: 'same', name: 'host-portal'}, undefined],
+    ['a window opened by another origin', {opener: 'other'}, undefined],
+    ['a window opened by another origin, for its redirect sign-in', {opener: 'other'}, 'redirect'],
+    ['a window opened by another origin under the popup name', {opener: 'other', name: POPUP_NAME}, undefined],
+    ['a window opened by a page of this origin', {opener: 'same'}, undefined],
+    ['a window opened by a page of this origin, for its redirect sign-in', {opener: 'same'}, 'redirect'],
+    ['a silent frame inside another origin', {framed: 'other', name: SILENT_FRAME_NAME}, undefined],
+  ])('relays nothing from %s: the page redeems the answer itself', (_name, options, startedBy) => {
+    const {window, posted} = pageWindow(options);
+    expect(createBrowserPage(window).relay(ANSWER, startedBy)).toBe(false);
+    expect(posted).toEqual([]);
   });
 
   it('B2-08 replaces the address bar entry with history.replaceState', () => {

@@ -356,6 +356,30 @@ describe('PkceFlow', () => {
       await expect(flow.start()).resolves.toMatchObject({url: expect.stringContaining('/connect/authorize') as string});
     });
 
+    it('C3-04 gives up on a discovery that never answers, and asks again on the next call', async () => {
+      const provider = createFakeOpenIdProvider();
+      let hang = true;
+      const fetch: typeof globalThis.fetch = (input, init) =>
+        hang
+          ? new Promise((_resolve, reject) => {
+              init?.signal?.addEventListener('abort', () => {
+                reject(init.signal?.reason as Error);
+              });
+            })
+          : provider.fetch(input, init);
+      const flow = new PkceFlow({
+        issuer: provider.issuer,
+        clientId: provider.clientId,
+        redirectUri: REDIRECT_URI,
+        fetch,
+        transactionStorage: createMemoryStorage(),
+        discoveryTimeoutMs: 20,
+      });
+      await expect(flow.start()).rejects.toMatchObject({code: 'AUTH_DISCOVERY_FAILED'});
+      hang = false;
+      await expect(flow.start()).resolves.toMatchObject({url: expect.stringContaining('/connect/authorize') as string});
+    });
+
     it('B2-09 stores only a safe same-origin return-to path with the attempt', async () => {
       const {flow, storage} = setup();
       const safe = await flow.start({returnTo: '/admin/org?tab=connections#list'});

@@ -24,7 +24,16 @@ export interface PkceFlowOptions {
   now?: () => number;
   /** Where the transactions of sign-ins in progress are kept. */
   transactionStorage: TransactionStorage;
+  /** How long discovery may take before it counts as failed (default {@link DISCOVERY_TIMEOUT_MS}). */
+  discoveryTimeoutMs?: number;
 }
+
+/**
+ * A discovery request that never answers would otherwise stay the cached metadata promise for good: every later
+ * "Sign in" or "Retry" would wait on it. After this long it fails like an unreachable provider, and the next call
+ * asks again (C3-04).
+ */
+export const DISCOVERY_TIMEOUT_MS = 10_000;
 
 /** The tokens of a session, with what they grant; held in memory only. */
 export interface TokenSet {
@@ -83,6 +92,7 @@ export class PkceFlow {
   readonly #now: () => number;
   readonly #transactions: TransactionStore;
   readonly #insecure: boolean;
+  readonly #discoveryTimeoutMs: number;
   #metadata: Promise<oauth.AuthorizationServer> | undefined;
 
   constructor(options: PkceFlowOptions) {
@@ -101,6 +111,7 @@ export class PkceFlow {
     this.#now = options.now ?? Date.now;
     this.#transactions = new TransactionStore(options.transactionStorage, this.#now);
     this.#insecure = issuer.protocol !== 'https:' && !isLoopbackHttp(issuer);
+    this.#discoveryTimeoutMs = options.discoveryTimeoutMs ?? DISCOVERY_TIMEOUT_MS;
   }
 
   /** Whether the issuer is refused for using plain http away from loopback (B2-12). */
@@ -289,7 +300,10 @@ export class PkceFlow {
     const issuer = new URL(this.issuer);
     let response: Response;
     try {
-      response = await oauth.discoveryRequest(issuer, this.#http());
+      response = await oauth.discoveryRequest(issuer, {
+        ...this.#http(),
+        signal: AbortSignal.timeout(this.#discoveryTimeoutMs),
+      });
     } catch (error) {
       throw new AuthError('AUTH_DISCOVERY_FAILED', {
         message: `Can't reach the sign-in service at ${this.issuer}.`,

@@ -7,7 +7,7 @@
  * in through the element, the list renders, and a host-side handler of the element's status event updates host state.
  * Angular: its compiler (ngc, strict templates) compiles a template that binds the element's property and event.
  */
-import {readFileSync, rmSync} from 'node:fs';
+import {readdirSync, readFileSync, rmSync} from 'node:fs';
 import {join} from 'node:path';
 import {expect, test} from '@playwright/test';
 import {createEmulator, type Emulator} from '@conga-connections/emulator';
@@ -268,6 +268,13 @@ test.describe('in Chromium, built with Vite, against the emulator', () => {
     builds.forEach((build, index) => {
       expect(build.status, build.output).toBe(0);
       const app = APPS[index] ?? '';
+      // The host's bundler followed the package's lazy imports: its chunks are the app's own, nothing copied by hand.
+      const assets = readdirSync(join(workDir, 'dist', app, 'assets'));
+      for (const chunk of ['sign-in', 'connection-form', 'bulk-actions']) {
+        expect(assets, `${app}: the ${chunk} chunk`).toContainEqual(
+          expect.stringMatching(new RegExp(`^conga-api-connections\\.${chunk}-[\\w-]+\\.js$`)),
+        );
+      }
       servers.get(app)?.serve(join(workDir, 'dist', app));
     });
   });

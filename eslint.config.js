@@ -13,7 +13,12 @@ import tseslint from 'typescript-eslint';
  * accessibility in templates. Prettier owns formatting, so its config goes last.
  */
 export default tseslint.config(
-  {ignores: ['**/node_modules/**', '**/dist/**', '**/dist-*/**', '.tmp/**', 'test-results/**', 'playwright-report/**']},
+  {
+    ignores: ['**/node_modules/**', '**/dist/**', '**/dist-*/**', '.tmp/**', 'test-results/**', 'playwright-report/**'],
+  },
+  // The host apps (issue 14) are checked by their own frameworks' checkers (tsc, vue-tsc, svelte-check, ngc) against
+  // their own install, which `npm run test:hosts` makes: not by the repository's lint.
+  {ignores: ['tests/hosts/*/**']},
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   ...tseslint.configs.stylisticTypeChecked,

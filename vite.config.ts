@@ -1,10 +1,11 @@
-import {copyFileSync, mkdirSync, writeFileSync} from 'node:fs';
+import {copyFileSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {dirname, join, relative, resolve} from 'node:path';
 import {crx} from '@crxjs/vite-plugin';
 import ts from 'typescript';
 import type {Plugin, UserConfig, ViteBuilder} from 'vite';
 import {defineConfig} from 'vitest/config';
 import {createManifest, PAGES} from './extension/manifest.config.js';
+import {writeIntegrations} from './widget/build/integrations.js';
 
 const root = import.meta.dirname;
 
@@ -23,7 +24,9 @@ const WORKSPACE_PACKAGES = ['validation', 'api-client', 'auth'];
  * - `conga-api-connections.js`: one self-contained ES module that defines every element (Lit bundled, minified);
  *   the sign-in code (`@conga-connections/auth`, oauth4webapi) is a chunk next to it, loaded on first use;
  * - `conga-api-connections.lit-external.js`: the same with `lit`, `lit/*` and `@lit/*` left as bare imports;
- * - type declarations (`conga-api-connections.d.ts` → `types/`) and `custom-elements.json`.
+ * - type declarations (`conga-api-connections.d.ts` → `types/`) and `custom-elements.json`;
+ * - the framework integrations and editor data generated from it (`react/`, `vue/`, `svelte/`, `vscode.*.json`,
+ *   `web-types.json`: widget/build/integrations.ts). `npm pack` in `widget/` publishes this folder (issue 14).
  *
  * `--mode widget-js` builds the two modules only (the demo server and the size test, which need no types).
  */
@@ -70,6 +73,13 @@ function widgetLibrary(mode: string, outDir = 'widget/dist'): UserConfig {
           const target = resolve(root, builder.config.build.outDir);
           emitDeclarations(target);
           copyFileSync(resolve(root, 'widget/custom-elements.json'), join(target, 'custom-elements.json'));
+          writeIntegrations({
+            manifestFile: resolve(root, 'widget/custom-elements.json'),
+            indexFile: resolve(root, 'widget/src/index.ts'),
+            outDir: target,
+            version: (JSON.parse(readFileSync(resolve(root, 'widget/package.json'), 'utf8')) as {version: string})
+              .version,
+          });
         }
       },
     },
@@ -132,8 +142,9 @@ function extensionBuild(): UserConfig {
   return {
     root: resolve(root, 'extension'),
     logLevel: 'warn',
-    // Lit's production build, whatever NODE_ENV says.
-    resolve: {conditions: ['module', 'browser', 'production']},
+    // Lit's production build, whatever NODE_ENV says; the element from its sources (`conga-source` in
+    // widget/package.json's exports: the published package points at its built files instead).
+    resolve: {conditions: ['conga-source', 'module', 'browser', 'production']},
     plugins: [
       crx({manifest: createManifest(browser, flavour), browser: browser === 'firefox' ? 'firefox' : 'chrome'}),
       {

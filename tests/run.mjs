@@ -97,6 +97,15 @@ const suites = [
     env: {PLAYWRIGHT_JSON_OUTPUT_NAME: `${reports}/e2e.json`},
     counts: () => playwrightCounts(`${reports}/e2e.json`),
   },
+  {
+    // Issue 14: the packed element installed into React, Vue, Svelte, Angular and plain Vite host apps
+    // (tests/hosts/: its own install from the npm registry, made by the suite; `npm run test:hosts`).
+    name: 'hosts',
+    when: () => existsSync(join(root, 'tests/hosts/hosts.spec.ts')),
+    command: ['npx', 'playwright', 'test', '--config', 'tests/hosts/playwright.config.ts'],
+    env: {PLAYWRIGHT_JSON_OUTPUT_NAME: `${reports}/hosts.json`},
+    counts: () => playwrightCounts(`${reports}/hosts.json`),
+  },
 ];
 
 const total = {passed: 0, failed: 0, skipped: 0};

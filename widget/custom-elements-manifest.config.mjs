@@ -40,8 +40,29 @@ function sortedModules() {
   };
 }
 
+/**
+ * Events named in the element headers only. The analyzer also lists each `dispatchEvent(new XEvent(…))` it finds, without
+ * a name (our event classes keep their name in a static field it can't read): those nameless entries would become
+ * `onundefined` in every generated framework typing (issue 14), and the header already names and types each event.
+ * @returns {import('@custom-elements-manifest/analyzer').Plugin}
+ */
+function namedEventsOnly() {
+  return {
+    name: 'conga-named-events-only',
+    packageLinkPhase({customElementsManifest}) {
+      for (const module of customElementsManifest.modules) {
+        for (const declaration of module.declarations ?? []) {
+          if ('events' in declaration && declaration.events) {
+            declaration.events = declaration.events.filter((event) => event.name);
+          }
+        }
+      }
+    },
+  };
+}
+
 export default {
   // The manifest is referenced from widget/package.json; the root package.json is not the element's package.
   packagejson: false,
-  plugins: [congaDefineCalls(), sortedModules()],
+  plugins: [congaDefineCalls(), sortedModules(), namedEventsOnly()],
 };

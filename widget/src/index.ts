@@ -9,6 +9,10 @@ export type {CongaChangeHistory} from './components/change-history/change-histor
 export {CongaErrorState, describeError} from './components/error-state/error-state.js';
 export type {CongaSecretReveal} from './components/secret-reveal/secret-reveal.js';
 export {CongaSignIn} from './components/sign-in/sign-in.js';
+// A host that owns sign-in builds the session here (the sign-in code stays a lazy chunk) and sets `.session`.
+export {createAuthSession} from './auth-session.js';
+export type {AuthSession, BrowserAuthSession, BrowserAuthSessionOptions} from './auth-session.js';
+export type {AuthState, AuthUser, SignedOutReason} from '@conga-connections/auth';
 export {apiClientContext, authSessionContext, authStateContext, connectionTesterContext} from './context.js';
 export type {ConnectionTester} from './context.js';
 export {define, VERSION} from './define.js';

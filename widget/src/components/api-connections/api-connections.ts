@@ -5,6 +5,7 @@ import {provide} from '@lit/context';
 import {createApiClient} from '@conga-connections/api-client';
 import type {ApiClient} from '@conga-connections/api-client';
 import type {AuthSession, AuthState} from '@conga-connections/auth';
+import {createAuthSession} from '../../auth-session.js';
 import {
   apiClientContext,
   authSessionContext,
@@ -55,11 +56,11 @@ function loadHistory(): Promise<HistoryModule> {
  * @slot - Replaces the built-in list (children consume the same services through context).
  * @slot header-actions - Extra controls in the header, beside the sign-out button.
  * @csspart history-button - The "Your changes" button, which shows the admin's own changes in this session.
- * @event conga-signed-in - The admin signed in (`user`; never a token).
- * @event conga-signed-out - The admin signed out or the session ended (`reason`).
- * @event conga-connection-created - A connection was created (`connection`, without its secret).
- * @event conga-connection-updated - A connection was saved (`connection`, `secretRegenerated`).
- * @event conga-connection-status-changed - A connection was activated or deactivated.
+ * @event {SignedInEvent} conga-signed-in - The admin signed in (`user`; never a token).
+ * @event {SignedOutEvent} conga-signed-out - The admin signed out or the session ended (`reason`).
+ * @event {ConnectionCreatedEvent} conga-connection-created - A connection was created (`connection`, without its secret).
+ * @event {ConnectionUpdatedEvent} conga-connection-updated - A connection was saved (`connection`, `secretRegenerated`).
+ * @event {ConnectionStatusChangedEvent} conga-connection-status-changed - A connection was activated or deactivated.
  * @csspart base - The outer wrapper.
  * @csspart header - The title bar.
  * @csspart sign-out-button - The sign-out button.
@@ -282,16 +283,18 @@ export class CongaApiConnections extends LitElement {
 
   async #buildOwnSession(key: string, options: {silent: boolean}): Promise<void> {
     try {
-      // The sign-in code (oauth4webapi) is only needed when the element signs in itself: load it on first use.
-      const {BrowserAuthSession} = await import('@conga-connections/auth');
-      if (key !== this.#ownSessionKey) return;
-      const session = new BrowserAuthSession({
+      // The sign-in code (oauth4webapi) is only needed when the element signs in itself: loaded on first use.
+      const session = await createAuthSession({
         issuer: this.issuer,
         clientId: this.clientId,
         redirectUri: this.redirectUri,
         loginMode: this.loginMode,
         ...(this.scope ? {scope: this.scope} : {}),
       });
+      if (key !== this.#ownSessionKey) {
+        session.dispose();
+        return;
+      }
       this.#ownSession = session;
       this.configurationProblem = '';
       this.#useSession(session);

@@ -106,6 +106,23 @@ const suites = [
     env: {PLAYWRIGHT_JSON_OUTPUT_NAME: `${reports}/hosts.json`},
     counts: () => playwrightCounts(`${reports}/hosts.json`),
   },
+  {
+    // The extension in Firefox ESR (puppeteer-core over WebDriver BiDi). Without Firefox the suite counts its tests
+    // as skipped and says why; in CI (CI or CONGA_REQUIRE_FIREFOX set) a missing Firefox fails it instead.
+    name: 'e2e-firefox',
+    when: () => hasFiles('tests/e2e-firefox', /\.test\.ts$/),
+    command: [
+      'npx',
+      'vitest',
+      'run',
+      '--config',
+      'tests/e2e-firefox/vitest.config.ts',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${reports}/e2e-firefox.json`,
+    ],
+    counts: () => vitestCounts(`${reports}/e2e-firefox.json`),
+  },
 ];
 
 const total = {passed: 0, failed: 0, skipped: 0};

@@ -61,8 +61,9 @@ export interface ShellServices {
   /**
    * Where the tab keeps the admin's own changes of this browser session: `storage.session`, so the popup, the side
    * panel and the drawer share one list and it is gone when the browser quits. Secret-free records only.
+   * Undefined where the page can't reach `storage.session` (Firefox's drawer frame): the widget's default then.
    */
-  readonly historyStore: HistoryStore;
+  readonly historyStore: HistoryStore | undefined;
 }
 
 /** The admin's session history in `storage.session` (extension pages are trusted contexts; see storage.ts). */
@@ -96,10 +97,14 @@ export function followSettings(
  */
 export async function createShellServices(): Promise<ShellServices> {
   const store = new SettingsStore(browser.storage.local);
-  const windowId = (await browser.windows.getCurrent()).id;
+  // Firefox gives an extension page framed by a web page (the drawer) neither `windows` nor `storage.session`
+  // (both are undefined there, unlike in Chromium); the drawer needs no window (it opens no side panel), and keeps
+  // its session history in its own sessionStorage (the widget's default) instead of the shared one.
+  const namespace = browser as unknown as {windows?: typeof browser.windows; storage: {session?: unknown}};
+  const windowId = namespace.windows ? (await namespace.windows.getCurrent()).id : undefined;
   const extras = browser as unknown as {sidePanel?: SidePanelApi; sidebarAction?: SidebarActionApi};
   return {
-    historyStore: sessionHistoryStore,
+    historyStore: namespace.storage.session ? sessionHistoryStore : undefined,
     readSettings: () => store.read(),
     watchSettings(listener) {
       const handle = (changes: Record<string, {newValue?: unknown}>, areaName: string) => {

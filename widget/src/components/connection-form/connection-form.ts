@@ -37,6 +37,7 @@ import {ConnectionUpdatedEvent} from '../../events/connection-updated-event.js';
 import {FormClosedEvent} from '../../events/form-closed-event.js';
 import type {RequestAddValueEvent} from '../../events/request-add-value-event.js';
 import {messages} from './form-messages.js';
+import {updateBody} from './update-body.js';
 import shared from '../../styles/shared.js';
 import styles from './connection-form.styles.js';
 import '../error-state/error-state.js';
@@ -87,12 +88,6 @@ const LABELS: Record<FieldName, string> = {
   AllowedScopes: messages.formFieldAllowedScopes,
 };
 
-/**
- * The scopes a new UI-to-API connection starts with: sign-in (`openid`), the user's name (`profile`) and the
- * user-management API this tab itself calls; the admin can change them.
- */
-const DEFAULT_SCOPES = ['openid', 'profile', 'api.user-management'] as const;
-
 /** C3-03: progress text and busy state appear only when a save takes noticeably long. */
 const PROGRESS_DELAY_MS = 300;
 
@@ -123,7 +118,9 @@ function newDraft(type: ConnectionType, externalIdentifier = ''): Draft {
     CorsOrigins: [],
     BackChannelLogoutURI: '',
     FrontChannelLogoutURI: '',
-    AllowedScopes: rows(ui ? DEFAULT_SCOPES : []),
+    // None: the platform's own UI-to-API dialog has no scopes field, and listing scopes may narrow what the platform
+    // lets the client do (issue 12). The admin may add some.
+    AllowedScopes: [],
   };
 }
 
@@ -647,8 +644,18 @@ export class CongaConnectionForm extends LitElement {
   // Saving
   // -------------------------------------------------------------------------------------------------------------------
 
+  /** The fields whose value differs from the connection as loaded (issue 12: only these are sent as typed). */
+  #changedFields(loaded: ApiConnection): Set<FieldName> {
+    const before = draftFromConnection(loaded, this.draft.ExternalIdentifier);
+    return new Set(FIELD_ORDER.filter((field) => fieldText(this.draft, field) !== fieldText(before, field)));
+  }
+
   #requestBody(result: ValidationResult): ApiConnectionCreateRequest {
     const {value} = result;
+    const loaded = this.loaded;
+    if (this.activeMode === 'edit' && loaded) {
+      return updateBody(this.connectionType, loaded, value, this.#changedFields(loaded));
+    }
     if (this.connectionType === 'UItoAPI') {
       return {
         ClientName: value.ClientName,
@@ -660,14 +667,8 @@ export class CongaConnectionForm extends LitElement {
         AllowedScopes: value.AllowedScopes,
       };
     }
-    // API-to-API: no redirect, origin or logout fields at all (A3-07). Scopes the connection already has are sent
-    // back unchanged, so a save can't clear them on a server that reads a missing field as null.
-    const scopes = this.activeMode === 'edit' ? (this.loaded?.AllowedScopes ?? []) : [];
-    return {
-      ClientName: value.ClientName,
-      Description: value.Description,
-      ...(scopes.length > 0 ? {AllowedScopes: [...scopes]} : {}),
-    };
+    // A new API-to-API connection: no redirect, origin, logout or scope fields at all (A3-07).
+    return {ClientName: value.ClientName, Description: value.Description};
   }
 
   async #submit(): Promise<void> {
@@ -1273,8 +1274,10 @@ export class CongaConnectionForm extends LitElement {
             ${this.renderTextField('BackChannelLogoutURI', {url: true, help: messages.formHelpLogoutUri})}
             ${this.renderTextField('FrontChannelLogoutURI', {url: true, help: messages.formHelpLogoutUri})}
             ${this.renderList('AllowedScopes', {
-              required: true,
-              help: messages.formHelpAllowedScopes,
+              help:
+                this.activeMode === 'edit' && this.loaded?.AllowedScopes.length === 0
+                  ? `${messages.formHelpAllowedScopes} ${messages.formHelpAllowedScopesNoneLoaded}`
+                  : messages.formHelpAllowedScopes,
               addLabel: messages.formAddScope,
             })}`
           : nothing

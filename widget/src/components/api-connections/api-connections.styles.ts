@@ -23,6 +23,12 @@ export default css`
     margin: 0;
     font-size: 1.125rem;
   }
+  /* Stays in view while the admin scrolls a long list: the row they acted on may be far below the header. */
+  conga-status-banner {
+    position: sticky;
+    top: 0;
+    z-index: 1;
+  }
   .actions {
     display: flex;
     align-items: center;

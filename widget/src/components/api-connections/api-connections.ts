@@ -26,6 +26,7 @@ import styles from './api-connections.styles.js';
 import '../connection-list/connection-list.js';
 import '../error-state/error-state.js';
 import '../sign-in/sign-in.js';
+import '../status-banner/status-banner.js';
 
 const SIGNED_OUT: AuthState = {status: 'signed-out'};
 
@@ -63,6 +64,7 @@ function loadHistory(): Promise<HistoryModule> {
  * @csspart base - The outer wrapper.
  * @csspart header - The title bar.
  * @csspart sign-out-button - The sign-out button.
+ * @csspart notice - The last confirmation (created, saved, deactivated, reactivated, exported), until dismissed.
  * @cssproperty --conga-color-accent - Buttons and links.
  * @cssproperty --conga-color-text - Body text.
  * @cssproperty --conga-color-surface - Background.
@@ -126,6 +128,8 @@ export class CongaApiConnections extends LitElement {
 
   @state() private statusMessage = '';
   @state() private alertMessage = '';
+  /** The last confirmation, shown on screen until dismissed or replaced (issue 12). */
+  @state() private notice = '';
   @state() private configurationProblem = '';
   @state() private historyOpen = false;
   @state() private historyRecords: readonly ChangeRecord[] | undefined;
@@ -382,6 +386,17 @@ export class CongaApiConnections extends LitElement {
       this.statusMessage = '';
       void this.updateComplete.then(() => (this.statusMessage = event.message));
     }
+    // Shown, never focused: whatever the admin or the list chose to focus keeps it (issue 12).
+    if (event.visible) this.notice = event.message;
+  };
+
+  private readonly handleNoticeClose = (event: Event): void => {
+    event.stopPropagation();
+    const banner = this.renderRoot.querySelector('conga-status-banner');
+    const hadFocus = banner?.matches(':focus-within') ?? false;
+    this.notice = '';
+    // Dismiss goes away with the message: focus goes to the tab's title rather than to the page's body.
+    if (hadFocus) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#title')?.focus());
   };
 
   private readonly handleSignOut = (): void => {
@@ -394,7 +409,7 @@ export class CongaApiConnections extends LitElement {
     // listener serves slotted children).
     return html`<section part="base" aria-labelledby="title" @conga-announce=${this.handleAnnounce}>
       <header part="header">
-        <h2 id="title">${messages.title}</h2>
+        <h2 id="title" tabindex="-1">${messages.title}</h2>
         <div class="actions">
           <slot name="header-actions"></slot>
           ${
@@ -422,6 +437,15 @@ export class CongaApiConnections extends LitElement {
               .records=${this.historyRecords}
               @conga-history-clear=${this.handleHistoryClear}
             ></conga-change-history>`
+          : nothing
+      }
+      ${
+        signedIn && this.notice
+          ? html`<conga-status-banner
+              part="notice"
+              .message=${this.notice}
+              @conga-request-close=${this.handleNoticeClose}
+            ></conga-status-banner>`
           : nothing
       }
       <slot>${this.renderBody()}</slot>

@@ -31,6 +31,9 @@ export default css`
   }
   .actions {
     display: flex;
+    flex-wrap: wrap;
+    min-width: 0;
+    overflow-wrap: anywhere;
     align-items: center;
     gap: var(--conga-space, 0.5rem);
   }

@@ -7,10 +7,13 @@ export default css`
   :host([hidden]) {
     display: none;
   }
+  /* The list lays itself out by its own width, not the viewport's: it sits in other people's layouts (a side panel
+     or popup of about 360-400px, a phone, a wide admin console). See the @container rules at the end. */
   [part='base'] {
     display: grid;
     gap: var(--conga-space, 0.5rem);
     min-width: 0;
+    container: conga-list / inline-size;
   }
   :host(:state(loading)) .table-scroll {
     opacity: 0.7;
@@ -138,6 +141,14 @@ export default css`
   .description {
     overflow-wrap: anywhere;
   }
+  /* Names come from other systems: unbroken strings wrap anywhere, and stacked combining marks (which draw above
+     and below the line) are clipped at the cell's padding edge instead of covering the rows around them. The
+     padding leaves room for the focus ring of the identifier's link. */
+  td.identifier,
+  td.name,
+  td.description {
+    overflow: hidden;
+  }
   .description {
     min-width: 8.5rem;
     max-width: 24rem;
@@ -212,5 +223,105 @@ export default css`
     flex-wrap: wrap;
     align-items: center;
     gap: var(--conga-space, 0.5rem);
+  }
+
+  /* Narrow containers (the side panel, the toolbar popup, a phone): below the table's own minimum width each row
+     becomes a card with everything in view, so nothing scrolls sideways. The header row stays as a bar of sort
+     buttons; the table keeps its semantics (rows, cells, column headers). */
+  @container conga-list (width < 48rem) {
+    .table-scroll {
+      overflow-x: visible;
+    }
+    table {
+      display: block;
+      min-width: 0;
+    }
+    thead,
+    tbody {
+      display: block;
+    }
+    thead tr {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.25rem 0.75rem;
+      padding: var(--conga-connection-list-cell-padding, 0.375rem 0.5rem);
+      background: var(--conga-color-surface-raised, #f6f8fa);
+      border-bottom: 1px solid var(--conga-color-border, #d1d9e0);
+    }
+    thead th {
+      display: block;
+      padding: 0;
+      border: none;
+    }
+    /* Its cells are buttons that name themselves; the header stays for assistive technology only. */
+    thead th.actions-header {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+      white-space: nowrap;
+    }
+    tbody tr {
+      display: grid;
+      grid-template-columns: 1.75rem minmax(0, 1fr) auto;
+      grid-template-areas:
+        'select identifier status'
+        '. name type'
+        '. client-id client-id'
+        '. description description'
+        '. actions actions';
+      column-gap: 0.5rem;
+      padding: 0.5rem;
+      border-bottom: 1px solid var(--conga-color-border, #d1d9e0);
+    }
+    tbody tr:last-child {
+      border-bottom: none;
+    }
+    tbody td {
+      display: block;
+      padding: 0.125rem 0.25rem;
+      border: none;
+      min-width: 0;
+      max-width: none;
+    }
+    td.select {
+      grid-area: select;
+      width: auto;
+    }
+    td.identifier {
+      grid-area: identifier;
+      font-weight: 600;
+    }
+    td.name {
+      grid-area: name;
+    }
+    td.type {
+      grid-area: type;
+      justify-self: end;
+      color: var(--conga-color-text-muted, #59636e);
+    }
+    td.status {
+      grid-area: status;
+      justify-self: end;
+    }
+    td.client-id {
+      grid-area: client-id;
+    }
+    .client-id-cell {
+      display: flex;
+      max-width: 100%;
+    }
+    .client-id-cell code {
+      min-width: 0;
+      max-width: none;
+    }
+    td.description {
+      grid-area: description;
+    }
+    td.actions {
+      grid-area: actions;
+    }
   }
 `;

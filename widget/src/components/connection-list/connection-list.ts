@@ -1351,7 +1351,7 @@ export class CongaConnectionList extends LitElement {
                         />
                       </th>
                       ${SORT_COLUMNS.map((column) => this.renderHeader(column))}
-                      <th scope="col">${messages.columnActions}</th>
+                      <th scope="col" class="actions-header">${messages.columnActions}</th>
                     </tr>
                   </thead>
                   <tbody>

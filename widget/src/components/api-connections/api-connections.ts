@@ -88,6 +88,11 @@ export class CongaApiConnections extends LitElement {
    * opener (see the README); default `redirect-uri`. The tested connection must list it in its Redirect URIs.
    */
   @property({attribute: 'test-redirect-uri'}) testRedirectUri = '';
+  /**
+   * A page about the Integration User flow, which the platform recommends instead of an API-to-API connection: the
+   * Add API To API Connection view links to it (an `https:` or `http:` URL; no link when unset or anything else).
+   */
+  @property({attribute: 'integration-user-help-url'}) integrationUserHelpUrl = '';
   /** Scopes to ask for; the auth package's minimal default when empty. */
   @property() scope = '';
   /** `redirect` (default) or `popup` (the page stays as it is). */
@@ -123,6 +128,7 @@ export class CongaApiConnections extends LitElement {
     issuer: '',
     apiBaseUrl: '',
     testRedirectUri: '',
+    integrationUserHelpUrl: '',
   });
   @provide({context: connectionTesterContext}) @state() protected providedTester: ConnectionTester | undefined;
 
@@ -237,7 +243,7 @@ export class CongaApiConnections extends LitElement {
     if (configChanged) this.#chooseSession();
     if (changed.has('apiClient') || changed.has('apiBaseUrl') || configChanged) this.#chooseApiClient();
     if (
-      ['issuer', 'apiBaseUrl', 'redirectUri', 'testRedirectUri'].some((key) =>
+      ['issuer', 'apiBaseUrl', 'redirectUri', 'testRedirectUri', 'integrationUserHelpUrl'].some((key) =>
         changed.has(key as keyof CongaApiConnections),
       )
     ) {
@@ -245,6 +251,7 @@ export class CongaApiConnections extends LitElement {
         issuer: this.issuer,
         apiBaseUrl: this.apiBaseUrl,
         testRedirectUri: this.testRedirectUri || this.redirectUri,
+        integrationUserHelpUrl: this.integrationUserHelpUrl,
       });
     }
     this.providedTester = this.connectionTester;

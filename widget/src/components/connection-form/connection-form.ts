@@ -30,13 +30,15 @@ import {
   validateConnection,
 } from '@conga-connections/validation';
 import type {ConnectionDraft, FieldName, Finding, ValidationResult} from '@conga-connections/validation';
-import {apiClientContext} from '../../context.js';
+import {apiClientContext, configContext} from '../../context.js';
+import type {WidgetConfig} from '../../context.js';
 import {define, VERSION} from '../../define.js';
 import {ConnectionCreatedEvent} from '../../events/connection-created-event.js';
 import {ConnectionUpdatedEvent} from '../../events/connection-updated-event.js';
 import {FormClosedEvent} from '../../events/form-closed-event.js';
 import type {RequestAddValueEvent} from '../../events/request-add-value-event.js';
 import {messages} from './form-messages.js';
+import {renderIntegrationUserGuidance} from './guidance.js';
 import {updateBody} from './update-body.js';
 import shared from '../../styles/shared.js';
 import styles from './connection-form.styles.js';
@@ -237,6 +239,8 @@ function rowKeyOf(field: ListField, key: number): string {
  * @csspart failure - A failed save, with Retry.
  * @csspart offline-banner - "You're offline" while the browser is offline.
  * @csspart details - An edited connection's Client ID, dates and status.
+ * @csspart guidance - In the Add API To API Connection view: the platform recommends the Integration User flow, with
+ * a link to the page the root's `integration-user-help-url` names.
  * @csspart save-button - The submit button.
  * @csspart cancel-button - The Cancel button.
  * @csspart close-button - The × button.
@@ -266,6 +270,7 @@ export class CongaConnectionForm extends LitElement {
   @property({attribute: false}) clipboard: ClipboardWriter | undefined;
 
   @consume({context: apiClientContext, subscribe: true}) @state() private api?: ApiClient;
+  @consume({context: configContext, subscribe: true}) @state() private config?: WidgetConfig;
 
   @state() private activeMode: 'create' | 'edit' = 'create';
   @state() private step: Step = 'form';
@@ -1251,6 +1256,11 @@ export class CongaConnectionForm extends LitElement {
               .clipboard=${this.clipboard}
               @conga-request-add-value=${this.handleRequestAddValue}
             ></conga-connection-tools>`
+          : nothing
+      }
+      ${
+        this.activeMode === 'create' && !ui
+          ? renderIntegrationUserGuidance(this.config?.integrationUserHelpUrl)
           : nothing
       }
       <p class="muted note">${messages.formRequiredNote}</p>

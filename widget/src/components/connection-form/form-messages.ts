@@ -14,6 +14,9 @@ export const messages = {
   formTitleCreateUiToApi: 'Add UI To API Connection',
   formTitleEdit: 'Edit API connection',
   formRequiredNote: 'Fields marked * are required.',
+  formIntegrationUserGuidance:
+    'Conga recommends the Integration User flow instead of an API-to-API connection for most integrations.',
+  formIntegrationUserLink: 'About the Integration User flow',
   formFieldExternalIdentifier: 'External Identifier',
   formFieldClientName: 'Client Name',
   formFieldDescription: 'Description',

@@ -894,7 +894,7 @@ describe('<conga-connection-form>', () => {
       expect(writes(fake)).to.deep.equal([]);
     });
 
-    it('C2-01 says so when the connection to edit is already gone, and creates it anew from there', async () => {
+    it("C2-01 says it doesn't exist when the connection to edit was never there, and creates it from there", async () => {
       const {form, api} = await mount({mode: 'create', type: 'APItoAPI'});
       // The list keeps one form and opens it again for the next connection.
       const closed = oneEvent(form, FormClosedEvent.eventName);
@@ -903,7 +903,10 @@ describe('<conga-connection-form>', () => {
       form.mode = 'edit';
       form.externalIdentifier = FREE.ExternalId;
       form.show();
-      await waitUntil(() => dialogText(form).includes(messages.errorNotFound));
+      // Issue 12: "doesn't exist" for an identifier that never existed, not "no longer exists".
+      await waitUntil(() => dialogText(form).includes("This API connection doesn't exist."));
+      expect(dialogText(form)).to.contain(`No API to API connection has the External Identifier ${FREE.ExternalId}.`);
+      expect(dialogText(form)).to.not.contain('no longer exists');
       buttonNamed(form, messages.formCreateAsNew).click();
       await form.updateComplete;
       expect(select(form).value).to.equal(FREE.ExternalId);

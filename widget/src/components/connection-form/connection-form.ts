@@ -11,6 +11,7 @@ import {
   isApiError,
   isNetworkError,
   isResponseShapeError,
+  toApiTypeLabel,
   toConnectionType,
 } from '@conga-connections/api-client';
 import type {
@@ -1664,9 +1665,13 @@ export class CongaConnectionForm extends LitElement {
   }
 
   private renderNotFound() {
+    // Loaded and then gone: "no longer exists". Never loaded: it doesn't exist, as far as anyone here could see.
+    const never = !this.loaded;
     return this.renderPanelFrame(
-      messages.errorNotFound,
-      nothing,
+      never ? messages.formDoesNotExist : messages.errorNotFound,
+      never
+        ? html`<p>${messages.formDoesNotExistDetail(toApiTypeLabel(this.connectionType), this.#loadIdentifier)}</p>`
+        : nothing,
       html`<button type="button" @click=${this.handleBackToList}>${messages.backToList}</button>
         <button type="button" class="primary" @click=${this.handleCreateAsNew}>${messages.formCreateAsNew}</button>`,
     );

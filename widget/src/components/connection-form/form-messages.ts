@@ -69,6 +69,10 @@ export const messages = {
   formDiscard: 'Discard changes',
   formSaveFailed: "Couldn't save — your changes are still here.",
   formRetry: 'Retry',
+  /** A connection the admin asked to edit was never there (the platform has no delete): not "no longer exists". */
+  formDoesNotExist: "This API connection doesn't exist.",
+  formDoesNotExistDetail: (typeLabel: string, identifier: string) =>
+    `No ${typeLabel} connection has the External Identifier ${identifier}.`,
   formCreatedSecretLost: "The connection was created, but its secret couldn't be displayed. Generate a new secret.",
   formGenerateNewSecret: 'Generate a new secret',
   formCreateAsNew: 'Create as new (prefilled)',

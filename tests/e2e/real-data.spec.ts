@@ -69,7 +69,7 @@ test('a save is confirmed by a visible, dismissible message that does not take f
   await form.getByRole('button', {name: 'Save', exact: true}).click();
   await expect(form).toBeHidden();
 
-  const notice = tab(page).locator('conga-status-banner');
+  const notice = tab(page).locator('[part="notice"]');
   await expect(notice).toBeVisible();
   // The name is wrapped in Unicode isolates (B1-06), which are invisible.
   await expect(notice.locator('p')).toHaveText(/^\u2068?Conga Copilot in Salesforce\u2069? was saved\.$/);

@@ -26,7 +26,6 @@ import styles from './api-connections.styles.js';
 import '../connection-list/connection-list.js';
 import '../error-state/error-state.js';
 import '../sign-in/sign-in.js';
-import '../status-banner/status-banner.js';
 
 const SIGNED_OUT: AuthState = {status: 'signed-out'};
 
@@ -397,10 +396,8 @@ export class CongaApiConnections extends LitElement {
     if (event.visible) this.notice = event.message;
   };
 
-  private readonly handleNoticeClose = (event: Event): void => {
-    event.stopPropagation();
-    const banner = this.renderRoot.querySelector('conga-status-banner');
-    const hadFocus = banner?.matches(':focus-within') ?? false;
+  private readonly handleNoticeClose = (): void => {
+    const hadFocus = this.renderRoot.querySelector('[part="notice"]')?.matches(':focus-within') ?? false;
     this.notice = '';
     // Dismiss goes away with the message: focus goes to the tab's title rather than to the page's body.
     if (hadFocus) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#title')?.focus());
@@ -447,12 +444,12 @@ export class CongaApiConnections extends LitElement {
           : nothing
       }
       ${
+        // Not a live region (the hidden one above announced the same words) and never focused (issue 12).
         signedIn && this.notice
-          ? html`<conga-status-banner
-              part="notice"
-              .message=${this.notice}
-              @conga-request-close=${this.handleNoticeClose}
-            ></conga-status-banner>`
+          ? html`<div part="notice" class="notice">
+              <p>${this.notice}</p>
+              <button type="button" @click=${this.handleNoticeClose}>${messages.dismiss}</button>
+            </div>`
           : nothing
       }
       <slot>${this.renderBody()}</slot>

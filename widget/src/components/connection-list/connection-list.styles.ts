@@ -1,5 +1,22 @@
 import {css} from 'lit';
 
+// Comments about this sheet live here, outside the template: the shipped module keeps the template's text as it is.
+//
+// Narrow containers (issue 12): the list lays itself out by its own width, never the viewport's, because it sits in
+// other people's layouts (a side panel or popup of about 360-400px, a phone, a wide admin console). `[part='base']`
+// is the container; below the table's own minimum width (48rem) each row becomes a card (the @container rules at the
+// end) with everything in view and nothing scrolling sideways. The header row stays as a bar of sort buttons, the
+// Actions header stays for assistive technology only, and the table keeps its semantics (rows, cells, headers).
+//
+// Names come from other systems: unbroken strings wrap anywhere, and stacked combining marks (drawn above and below
+// the line) are clipped at the identifier, name and description cells' padding edge instead of covering the rows
+// around them; the padding leaves room for the focus ring of the identifier's link.
+//
+// - `.table-scroll`: were the table wider than its box after all (a host's large font), it scrolls inside that box.
+// - `.identifier`, `.client-id-cell code`: Identifiers and Client IDs are long unbroken strings (GUIDs, 18-character
+//   org IDs): they wrap anywhere, so the table fits a desktop width with its Actions column in view.
+// - `.dot`: the word says the status; the dot (filled or hollow) only repeats it, so colour is never the only signal.
+// - `conga-bulk-actions:not(:defined)`: until its chunk is loaded it has nothing to show, and takes no place.
 export default css`
   :host {
     display: block;
@@ -7,8 +24,6 @@ export default css`
   :host([hidden]) {
     display: none;
   }
-  /* The list lays itself out by its own width, not the viewport's: it sits in other people's layouts (a side panel
-     or popup of about 360-400px, a phone, a wide admin console). See the @container rules at the end. */
   [part='base'] {
     display: grid;
     gap: var(--conga-space, 0.5rem);
@@ -76,7 +91,6 @@ export default css`
   .stale-text {
     font-style: italic;
   }
-  /* The table scrolls sideways inside its own box on narrow hosts (the extension popup is about 400px wide). */
   .table-scroll {
     overflow-x: auto;
     max-width: 100%;
@@ -127,8 +141,6 @@ export default css`
   .actions {
     white-space: nowrap;
   }
-  /* Identifiers and Client IDs are long unbroken strings (GUIDs, 18-character org IDs): they wrap anywhere, so the
-     table fits a desktop width with its Actions column in view instead of scrolling sideways. */
   .identifier {
     overflow-wrap: anywhere;
     min-width: 10rem;
@@ -141,9 +153,6 @@ export default css`
   .description {
     overflow-wrap: anywhere;
   }
-  /* Names come from other systems: unbroken strings wrap anywhere, and stacked combining marks (which draw above
-     and below the line) are clipped at the cell's padding edge instead of covering the rows around them. The
-     padding leaves room for the focus ring of the identifier's link. */
   td.identifier,
   td.name,
   td.description {
@@ -177,7 +186,6 @@ export default css`
     align-items: center;
     gap: 0.375rem;
   }
-  /* The word says the status; the dot (filled or hollow) only repeats it, so colour is never the only signal. */
   .dot {
     width: 0.625rem;
     height: 0.625rem;
@@ -211,7 +219,6 @@ export default css`
     align-items: center;
     gap: var(--conga-space, 0.5rem);
   }
-  /* Until its chunk is loaded it has nothing to show, and takes no place in the grid. */
   conga-bulk-actions:not(:defined) {
     display: none;
   }
@@ -225,102 +232,81 @@ export default css`
     gap: var(--conga-space, 0.5rem);
   }
 
-  /* Narrow containers (the side panel, the toolbar popup, a phone): below the table's own minimum width each row
-     becomes a card with everything in view, so nothing scrolls sideways. The header row stays as a bar of sort
-     buttons; the table keeps its semantics (rows, cells, column headers). */
   @container conga-list (width < 48rem) {
     .table-scroll {
       overflow-x: visible;
     }
-    table {
-      display: block;
-      min-width: 0;
-    }
+    table,
     thead,
-    tbody {
+    tbody,
+    tbody td {
       display: block;
+    }
+    table {
+      min-width: 0;
     }
     thead tr {
       display: flex;
       flex-wrap: wrap;
-      align-items: center;
       gap: 0.25rem 0.75rem;
-      padding: var(--conga-connection-list-cell-padding, 0.375rem 0.5rem);
-      background: var(--conga-color-surface-raised, #f6f8fa);
-      border-bottom: 1px solid var(--conga-color-border, #d1d9e0);
+      padding: 0.375rem 0.5rem;
     }
     thead th {
       display: block;
       padding: 0;
       border: none;
     }
-    /* Its cells are buttons that name themselves; the header stays for assistive technology only. */
-    thead th.actions-header {
+    .actions-header {
       position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
       clip: rect(0 0 0 0);
-      white-space: nowrap;
     }
     tbody tr {
       display: grid;
-      grid-template-columns: 1.75rem minmax(0, 1fr) auto;
-      grid-template-areas:
+      grid:
         'select identifier status'
         '. name type'
         '. client-id client-id'
         '. description description'
-        '. actions actions';
+        '. actions actions' / 1.75rem minmax(0, 1fr) auto;
       column-gap: 0.5rem;
       padding: 0.5rem;
-      border-bottom: 1px solid var(--conga-color-border, #d1d9e0);
-    }
-    tbody tr:last-child {
-      border-bottom: none;
+      border-top: 1px solid var(--conga-color-border, #d1d9e0);
     }
     tbody td {
-      display: block;
       padding: 0.125rem 0.25rem;
       border: none;
       min-width: 0;
       max-width: none;
     }
-    td.select {
+    .select {
       grid-area: select;
-      width: auto;
     }
-    td.identifier {
+    .identifier {
       grid-area: identifier;
       font-weight: 600;
     }
-    td.name {
+    .name {
       grid-area: name;
     }
-    td.type {
+    .type {
       grid-area: type;
       justify-self: end;
-      color: var(--conga-color-text-muted, #59636e);
     }
-    td.status {
+    .status {
       grid-area: status;
       justify-self: end;
     }
-    td.client-id {
+    .client-id {
       grid-area: client-id;
-    }
-    .client-id-cell {
-      display: flex;
-      max-width: 100%;
     }
     .client-id-cell code {
       min-width: 0;
       max-width: none;
     }
-    td.description {
+    .description {
       grid-area: description;
     }
-    td.actions {
+    .actions {
       grid-area: actions;
     }
   }

@@ -262,7 +262,8 @@ test('creates a UI-to-API connection in the side panel page and deactivates it',
   await form.getByLabel('Client Name').fill(NEW_CONNECTION);
   await form.getByRole('textbox', {name: 'Redirect URI 1'}).fill('https://field.acme.test/callback');
   await form.getByRole('button', {name: 'Save & Generate Client Secret'}).click();
-  const handoff = tab(panel).getByRole('dialog', {name: 'API connection created'});
+  // Issue 12: a UI-to-API connection gets a Client ID and no secret, and the hand-off says so.
+  const handoff = tab(panel).getByRole('dialog', {name: 'Client ID generated'});
   await expect(handoff.getByLabel('Client ID', {exact: true})).not.toHaveValue('');
   await handoff.getByRole('button', {name: 'Done'}).click();
   await expect(handoff).toBeHidden();

@@ -243,7 +243,8 @@ test('an admin adds a UI-to-API connection with two redirect URIs, and a browser
   await expect(form.getByRole('textbox', {name: 'Cors Origins 1'})).toHaveValue(demo.portalUrl);
   await form.getByRole('button', {name: 'Save & Generate Client Secret'}).click();
 
-  const handoff = tab(page).getByRole('dialog', {name: 'API connection created'});
+  // Issue 12: a UI-to-API connection gets a Client ID and no secret, and the hand-off says so.
+  const handoff = tab(page).getByRole('dialog', {name: 'Client ID generated'});
   const clientId = await handoff.getByLabel('Client ID', {exact: true}).inputValue();
   // A public client: no secret to hand over.
   await expect(handoff.getByLabel('Client Secret', {exact: true})).toHaveCount(0);

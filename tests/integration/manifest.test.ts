@@ -64,11 +64,12 @@ describe('widget/custom-elements.json', () => {
         'login-mode',
         'page-size',
         'theme',
+        'integration-user-help-url',
       ]),
     );
     expect(element?.events?.map((e) => e.name)).toEqual(
       expect.arrayContaining(['conga-signed-in', 'conga-connection-created']),
     );
-    expect(element?.cssParts?.map((p) => p.name)).toContain('base');
+    expect(element?.cssParts?.map((p) => p.name)).toEqual(expect.arrayContaining(['base', 'notice']));
   });
 });

@@ -21,9 +21,11 @@ export interface WidgetConfig {
   readonly apiBaseUrl: string;
   /** Where "Test sign-in" lands on a host page (`test-redirect-uri`, else `redirect-uri`), or ''. */
   readonly testRedirectUri: string;
+  /** The host's page about the Integration User flow (`integration-user-help-url`), or '' for no link. */
+  readonly integrationUserHelpUrl: string;
 }
 
-/** An immutable snapshot of {@link WidgetConfig}, replaced when the root's `issuer` or `api-base-url` changes. */
+/** An immutable snapshot of {@link WidgetConfig}, replaced when one of the root's attributes behind it changes. */
 export const configContext = createContext<WidgetConfig>(Symbol('conga.config'));
 
 /**

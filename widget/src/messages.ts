@@ -104,6 +104,7 @@ export const messages = {
   reactivateFailed: (name: string) => `Couldn't reactivate ${name}; it is still inactive.`,
   connectionCreated: (name: string) => `${name} was added.`,
   connectionUpdated: (name: string) => `${name} was saved.`,
+  dismiss: 'Dismiss',
   refreshing: 'Refreshing…',
   empty: 'No API connections yet. Add one to let another system call the Conga Advantage Platform APIs.',
   noMatch: (search: string) =>

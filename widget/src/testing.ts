@@ -5,6 +5,8 @@
  */
 import {html} from 'lit';
 import {fixture, waitUntil} from '@open-wc/testing';
+import {createApiClient} from '@conga-connections/api-client';
+import type {ApiClient} from '@conga-connections/api-client';
 import {createFakeApiClient, fakeSeed} from '@conga-connections/api-client/testing';
 import type {FakeApiClient, FakeApiClientSeed} from '@conga-connections/api-client/testing';
 import {createFakeAuthSession} from '@conga-connections/auth/testing';
@@ -109,4 +111,75 @@ export function everythingInTheDom(root: Node = document.documentElement): strin
   };
   walk(root);
   return parts.join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// A platform that answers like the published specification (issue 12)
+// ---------------------------------------------------------------------------------------------------------------------
+
+/** One request the spec platform received. */
+export interface SpecRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  body: unknown;
+}
+
+/** What the spec platform serves: list items and GET-by-identifier records, keyed `<identifier>|<type>`. */
+export interface SpecPlatformData {
+  list: Record<string, unknown>[];
+  byId?: Record<string, Record<string, unknown>>;
+  integrations?: Record<string, unknown>[];
+}
+
+const SPEC_BASE = 'https://rls.example.test';
+const CONNECTIONS = '/api/user-management/v1/api-connections';
+
+function envelope(status: number, data: unknown, errors: string[] | null = null): Response {
+  return new Response(
+    JSON.stringify({Success: status < 400, Data: data, Errors: errors?.map((Message) => ({Message})) ?? null}),
+    {status, headers: {'Content-Type': 'application/json'}},
+  );
+}
+
+/**
+ * The real API client over a fake `fetch` that answers with the bodies it is given, verbatim: the published
+ * examples with their null lookups, null and empty lists, zone-less and year-1 dates and comma-separated strings.
+ * Writes answer like the platform (a Client ID; a secret for API-to-API only) and every request is recorded.
+ */
+export function createSpecPlatform(data: SpecPlatformData): {api: ApiClient; requests: SpecRequest[]} {
+  const requests: SpecRequest[] = [];
+  const fetch = (input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> => {
+    const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
+    const method = init.method ?? 'GET';
+    const body = typeof init.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined;
+    requests.push({method, path: url.pathname, query: url.searchParams, body});
+    const type = url.searchParams.get('apiConnectionType') ?? '';
+    const path = url.pathname;
+    if (path === '/api/user-management/v1/integrations') return Promise.resolve(envelope(200, data.integrations ?? []));
+    if (path === '/api/user-management/v1/user/info') return Promise.resolve(envelope(200, {}));
+    if (path === CONNECTIONS) {
+      const first = (url.searchParams.get('pageNumber') ?? '1') === '1';
+      return Promise.resolve(envelope(200, first ? data.list : []));
+    }
+    if (path.endsWith('/status')) return Promise.resolve(envelope(200, true));
+    const identifier = decodeURIComponent(path.slice(CONNECTIONS.length + 1));
+    if (method === 'GET') {
+      const record = data.byId?.[`${identifier}|${type}`];
+      return Promise.resolve(record ? envelope(200, record) : envelope(404, null, ['Not found.']));
+    }
+    const sent = (body ?? {}) as Record<string, unknown>;
+    return Promise.resolve(
+      envelope(200, {
+        ...sent,
+        APIType: type === 'APItoAPI' ? 'API to API' : 'UI to API',
+        ExternalIdentifier: identifier,
+        ClientId: 'generated-client-id-0001',
+        ClientSecret: type === 'APItoAPI' ? 'generated-secret-SENSITIVE' : null,
+        IsActive: true,
+      }),
+    );
+  };
+  const api = createApiClient({baseUrl: SPEC_BASE, getAccessToken: () => Promise.resolve('spec-token'), fetch});
+  return {api, requests};
 }

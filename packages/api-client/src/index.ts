@@ -30,6 +30,7 @@ export {
   type ExternalIntegration,
   type IdentityProvider,
   type IntegrationListParams,
+  type ListFieldName,
   type LookupObject,
   type RequestOptions,
   type SortDirection,

@@ -9,6 +9,7 @@ import type {
   ApiConnectionResponse,
   ExternalIntegration,
   IdentityProvider,
+  ListFieldName,
   LookupObject,
   UserInfo,
 } from './types.js';
@@ -178,6 +179,8 @@ export function parseApiConnectionList(value: unknown): ApiConnectionResponse[] 
   return array(value, 'Data').map((item, index) => parseApiConnectionResponse(item, `Data[${index}]`));
 }
 
+const LIST_FIELD_NAMES = ['CorsOrigins', 'RedirectURI', 'AllowedScopes'] as const satisfies readonly ListFieldName[];
+
 /** Checks one `APIConnection` (the Data of GET by identifier), with its string-or-array and .NET date quirks. */
 export function parseApiConnection(value: unknown): ApiConnection {
   const path = 'Data';
@@ -192,6 +195,7 @@ export function parseApiConnection(value: unknown): ApiConnection {
     ModifiedDate: dotNetDate(source, 'ModifiedDate', path),
     ExternalId: nullableString(source, 'ExternalId', path),
     ETag: nullableString(source, 'ETag', path),
+    nullLists: LIST_FIELD_NAMES.filter((key) => source[key] === null || source[key] === undefined),
   };
 }
 

@@ -83,7 +83,16 @@ export interface ApiConnection extends ApiConnectionResponse {
   ExternalId: string | null;
   /** Send it back as `ifMatch` on update so a concurrent change answers 412 (C2-03). */
   ETag: string | null;
+  /**
+   * Not a wire field: the list fields the platform sent as null (or left out) rather than as a list. They read as
+   * `[]` above; a save that doesn't change them sends null back, because the GET-by-identifier example leaves them
+   * null even where the list shows values, and a null read must not become an emptied field (issue 12).
+   */
+  nullLists?: readonly ListFieldName[];
 }
+
+/** The connection fields that hold lists of strings. */
+export type ListFieldName = 'CorsOrigins' | 'RedirectURI' | 'AllowedScopes';
 
 /** One page of the API connection list, with the envelope's counters. */
 export interface ConnectionPage {

@@ -59,7 +59,6 @@ export const REASONS = {
   FIELD_NOT_FOR_API_TO_API: 'API-to-API connections have no redirect URIs, CORS origins or logout URIs.',
 
   // A4 scopes.
-  SCOPES_REQUIRED: 'Select at least one scope.',
   SCOPES_TOO_MANY: `Too many scopes (max ${LIMITS.scopes}).`,
   SCOPE_EMPTY: 'Enter a scope or remove this row.',
   SCOPE_HAS_SPACE: 'One scope per entry (no spaces).',

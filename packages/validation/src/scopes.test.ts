@@ -13,14 +13,9 @@ function finding(
 }
 
 describe('checkScopes', () => {
-  it('A4-01 requires at least one scope', () => {
-    expect(checkScopes([])).toEqual([finding('error', 'SCOPES_REQUIRED', 'Select at least one scope.')]);
-    expect(checkScopes([], {type: 'UItoAPI'})).toEqual([
-      finding('error', 'SCOPES_REQUIRED', 'Select at least one scope.'),
-    ]);
-  });
-
-  it('A4-01 lets an APItoAPI connection have no scope', () => {
+  it('issue 12: requires no scope, for either type (the platform does not)', () => {
+    expect(checkScopes([])).toEqual([]);
+    expect(checkScopes([], {type: 'UItoAPI'})).toEqual([]);
     expect(checkScopes([], {type: 'APItoAPI'})).toEqual([]);
   });
 

@@ -19,15 +19,14 @@ function scopeIssues(value: string): Issue[] {
 }
 
 /**
- * Checks the allowed scopes (A4-01 to A4-04, A4-06): one RFC 6749 scope token per entry, duplicates removed with a
- * notice, at least one unless the connection is `APItoAPI`, and a warning for `offline_access` on `UItoAPI`.
+ * Checks the allowed scopes (A4-02 to A4-04, A4-06): one RFC 6749 scope token per entry, duplicates removed with a
+ * notice, and a warning for `offline_access` on `UItoAPI`. None at all is fine for either type (issue 12): the
+ * platform's own UI-to-API dialog has no scopes field, its guide says to leave the other fields blank, and its
+ * examples carry `AllowedScopes: []` and `null` (PLATFORM.md §1.3, §5).
  */
 export function checkScopes(values: readonly string[], options: {type?: ConnectionType} = {}): Finding[] {
   const findings: Finding[] = [];
   const unique = new Set(values);
-  if (values.length === 0 && options.type !== CONNECTION_TYPES.apiToApi) {
-    findings.push(toFinding('AllowedScopes', issue('SCOPES_REQUIRED')));
-  }
   if (unique.size > LIMITS.scopes) findings.push(toFinding('AllowedScopes', issue('SCOPES_TOO_MANY')));
   const seen = new Set<string>();
   values.forEach((value, index) => {

@@ -104,10 +104,12 @@ describe('validateConnection', () => {
     });
   });
 
-  it('A4-01 requires a scope on a UItoAPI connection only', () => {
-    expect(validateConnection({...uiDraft, AllowedScopes: []}, {type: 'UItoAPI'}).errors).toEqual([
-      {field: 'AllowedScopes', code: 'SCOPES_REQUIRED', message: 'Select at least one scope.', severity: 'error'},
-    ]);
+  it('issue 12: accepts a UItoAPI connection with empty or null Allowed Scopes, as the platform does', () => {
+    for (const AllowedScopes of [[], null, undefined]) {
+      const result = validateConnection({...uiDraft, AllowedScopes}, {type: 'UItoAPI'});
+      expect(result.errors).toEqual([]);
+      expect(result.value.AllowedScopes).toEqual([]);
+    }
     expect(validateConnection({...apiDraft, AllowedScopes: []}, {type: 'APItoAPI'}).valid).toBe(true);
   });
 

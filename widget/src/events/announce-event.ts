@@ -7,11 +7,14 @@ export class AnnounceEvent extends Event {
   readonly message: string;
   /** `alert` for blocking failures, `status` for everything else. */
   readonly politeness: 'status' | 'alert';
+  /** A confirmation (created, saved, deactivated, reactivated, exported) the root also shows until dismissed. */
+  readonly visible: boolean;
 
-  constructor(message: string, politeness: 'status' | 'alert' = 'status') {
+  constructor(message: string, politeness: 'status' | 'alert' = 'status', options: {visible?: boolean} = {}) {
     super(AnnounceEvent.eventName, {bubbles: true, composed: false});
     this.message = message;
     this.politeness = politeness;
+    this.visible = options.visible ?? false;
   }
 }
 

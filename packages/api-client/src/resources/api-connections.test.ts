@@ -235,7 +235,17 @@ describe('apiConnections.get', () => {
       ModifiedDate: null,
       ExternalId: null,
       ETag: null,
+      nullLists: ['CorsOrigins', 'RedirectURI', 'AllowedScopes'],
     });
+  });
+
+  it('issue 12: says which lists came as null, and not the ones sent as [] or as a string', async () => {
+    const data = {...GET_EXAMPLE, CorsOrigins: [], RedirectURI: 'https://a.example/cb'};
+    delete (data as Partial<typeof data>).AllowedScopes;
+    const {client} = setup([() => ok(data)]);
+    const connection = await client.apiConnections.get('ORG1', 'UItoAPI');
+    expect(connection.nullLists).toEqual(['AllowedScopes']);
+    expect(connection.AllowedScopes).toEqual([]);
   });
 
   it('splits comma-separated strings into lists and keeps arrays as they are', async () => {

@@ -222,7 +222,7 @@ export function createConnection(
   }
   if (store.findConnection(externalIdentifier, type)) {
     return fail(409, [
-      `ExternalIdentifier: An ${type === 'APItoAPI' ? 'API-to-API' : 'UI-to-API'} connection already exists for "${externalIdentifier}".`,
+      `ExternalIdentifier: ${type === 'APItoAPI' ? 'An API-to-API' : 'A UI-to-API'} connection already exists for "${externalIdentifier}".`,
     ]);
   }
   const draft = readDraft(body);
@@ -239,8 +239,13 @@ export function createConnection(
     ClientId: newClientId(),
     ClientSecret: secret,
     ...result.value,
-    // API-to-API connections have no scope field in the platform's UI; they get the API scope (an emulator choice).
-    AllowedScopes: result.value.AllowedScopes.length ? result.value.AllowedScopes : ['api.user-management'],
+    // Neither of the platform's dialogs has a scope field (PLATFORM.md §5), so a connection created without scopes
+    // gets what its type needs (an emulator choice): the API scope, and for UI-to-API also sign-in's scopes.
+    AllowedScopes: result.value.AllowedScopes.length
+      ? result.value.AllowedScopes
+      : type === 'APItoAPI'
+        ? ['api.user-management']
+        : ['openid', 'profile', 'email', 'api.user-management'],
     IsActive: true,
     CreatedBy: byOf(caller),
     CreatedDate: now,

@@ -1,5 +1,7 @@
 import {css} from 'lit';
 
+// `.notice` is the last confirmation (issue 12). Sticky: the row the admin acted on may be far below the header.
+
 export default css`
   :host {
     display: block;
@@ -23,8 +25,30 @@ export default css`
     margin: 0;
     font-size: 1.125rem;
   }
+  .notice {
+    position: sticky;
+    top: 0;
+    z-index: 1;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--conga-space, 0.5rem);
+    border: 1px solid var(--conga-color-success, #1a7f37);
+    border-inline-start-width: 4px;
+    border-radius: var(--conga-radius, 6px);
+    padding: 0.375rem 0.5rem 0.375rem 0.75rem;
+    background: var(--conga-color-surface, #ffffff);
+  }
+  .notice p {
+    margin: 0;
+    flex: 1 1 12rem;
+    overflow-wrap: anywhere;
+  }
   .actions {
     display: flex;
+    flex-wrap: wrap;
+    min-width: 0;
+    overflow-wrap: anywhere;
     align-items: center;
     gap: var(--conga-space, 0.5rem);
   }

@@ -64,6 +64,7 @@ function loadHistory(): Promise<HistoryModule> {
  * @csspart base - The outer wrapper.
  * @csspart header - The title bar.
  * @csspart sign-out-button - The sign-out button.
+ * @csspart notice - The last confirmation (created, saved, deactivated, reactivated, exported), until dismissed.
  * @cssproperty --conga-color-accent - Buttons and links.
  * @cssproperty --conga-color-text - Body text.
  * @cssproperty --conga-color-surface - Background.
@@ -87,6 +88,11 @@ export class CongaApiConnections extends LitElement {
    * opener (see the README); default `redirect-uri`. The tested connection must list it in its Redirect URIs.
    */
   @property({attribute: 'test-redirect-uri'}) testRedirectUri = '';
+  /**
+   * A page about the Integration User flow, which the platform recommends instead of an API-to-API connection: the
+   * Add API To API Connection view links to it (an `https:` or `http:` URL; no link when unset or anything else).
+   */
+  @property({attribute: 'integration-user-help-url'}) integrationUserHelpUrl = '';
   /** Scopes to ask for; the auth package's minimal default when empty. */
   @property() scope = '';
   /** `redirect` (default) or `popup` (the page stays as it is). */
@@ -122,11 +128,14 @@ export class CongaApiConnections extends LitElement {
     issuer: '',
     apiBaseUrl: '',
     testRedirectUri: '',
+    integrationUserHelpUrl: '',
   });
   @provide({context: connectionTesterContext}) @state() protected providedTester: ConnectionTester | undefined;
 
   @state() private statusMessage = '';
   @state() private alertMessage = '';
+  /** The last confirmation, shown on screen until dismissed or replaced (issue 12). */
+  @state() private notice = '';
   @state() private configurationProblem = '';
   @state() private historyOpen = false;
   @state() private historyRecords: readonly ChangeRecord[] | undefined;
@@ -234,7 +243,7 @@ export class CongaApiConnections extends LitElement {
     if (configChanged) this.#chooseSession();
     if (changed.has('apiClient') || changed.has('apiBaseUrl') || configChanged) this.#chooseApiClient();
     if (
-      ['issuer', 'apiBaseUrl', 'redirectUri', 'testRedirectUri'].some((key) =>
+      ['issuer', 'apiBaseUrl', 'redirectUri', 'testRedirectUri', 'integrationUserHelpUrl'].some((key) =>
         changed.has(key as keyof CongaApiConnections),
       )
     ) {
@@ -242,6 +251,7 @@ export class CongaApiConnections extends LitElement {
         issuer: this.issuer,
         apiBaseUrl: this.apiBaseUrl,
         testRedirectUri: this.testRedirectUri || this.redirectUri,
+        integrationUserHelpUrl: this.integrationUserHelpUrl,
       });
     }
     this.providedTester = this.connectionTester;
@@ -385,6 +395,15 @@ export class CongaApiConnections extends LitElement {
       this.statusMessage = '';
       void this.updateComplete.then(() => (this.statusMessage = event.message));
     }
+    // Shown, never focused: whatever the admin or the list chose to focus keeps it (issue 12).
+    if (event.visible) this.notice = event.message;
+  };
+
+  private readonly handleNoticeClose = (): void => {
+    const hadFocus = this.renderRoot.querySelector('[part="notice"]')?.matches(':focus-within') ?? false;
+    this.notice = '';
+    // Dismiss goes away with the message: focus goes to the tab's title rather than to the page's body.
+    if (hadFocus) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#title')?.focus());
   };
 
   private readonly handleSignOut = (): void => {
@@ -397,7 +416,7 @@ export class CongaApiConnections extends LitElement {
     // listener serves slotted children).
     return html`<section part="base" aria-labelledby="title" @conga-announce=${this.handleAnnounce}>
       <header part="header">
-        <h2 id="title">${messages.title}</h2>
+        <h2 id="title" tabindex="-1">${messages.title}</h2>
         <div class="actions">
           <slot name="header-actions"></slot>
           ${
@@ -425,6 +444,15 @@ export class CongaApiConnections extends LitElement {
               .records=${this.historyRecords}
               @conga-history-clear=${this.handleHistoryClear}
             ></conga-change-history>`
+          : nothing
+      }
+      ${
+        // Not a live region (the hidden one above announced the same words) and never focused (issue 12).
+        signedIn && this.notice
+          ? html`<div part="notice" class="notice">
+              <p>${this.notice}</p>
+              <button type="button" @click=${this.handleNoticeClose}>${messages.dismiss}</button>
+            </div>`
           : nothing
       }
       <slot>${this.renderBody()}</slot>

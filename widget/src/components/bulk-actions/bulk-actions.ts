@@ -64,8 +64,8 @@ export class CongaBulkActions extends LitElement {
     return this.progress !== '';
   }
 
-  #announce(message: string, politeness: 'status' | 'alert' = 'status'): void {
-    this.dispatchEvent(new AnnounceEvent(message, politeness));
+  #announce(message: string, politeness: 'status' | 'alert' = 'status', visible = false): void {
+    this.dispatchEvent(new AnnounceEvent(message, politeness, {visible}));
   }
 
   /**
@@ -104,7 +104,8 @@ export class CongaBulkActions extends LitElement {
     try {
       if (this.download) this.download(file);
       else saveFile(file, this.renderRoot);
-      this.#announce(bulkMessages.exported(connections.length, EXPORT_FORMATS[format]));
+      // A download may happen without any visible sign in the page: the confirmation stays on screen (issue 12).
+      this.#announce(bulkMessages.exported(connections.length, EXPORT_FORMATS[format]), 'status', true);
     } catch (error) {
       console.error(error);
       this.#announce(bulkMessages.exportFailed, 'alert');

@@ -238,6 +238,15 @@ async function fillUiToApi(form: CongaConnectionForm): Promise<void> {
   await typeInto(form, first!, 'https://portal.globex.example/auth/callback');
 }
 
+/** Adds Allowed Scopes rows with these values (a new UI-to-API connection starts with none, issue 12). */
+async function addScopes(form: CongaConnectionForm, scopes: string[]): Promise<void> {
+  for (const scope of scopes) {
+    buttonNamed(form, messages.formAddScope).click();
+    await form.updateComplete;
+    await typeInto(form, rowInputs(form, 'AllowedScopes').at(-1)!, scope);
+  }
+}
+
 async function submit(form: CongaConnectionForm): Promise<void> {
   $(form, '[part="save-button"]').click();
   await form.updateComplete;
@@ -301,7 +310,7 @@ describe('<conga-connection-form>', () => {
       expect(deepActiveElement()).to.equal(select(form));
     });
 
-    it('shows every documented UI-to-API field, one empty redirect row and the default scopes', async () => {
+    it('shows every documented UI-to-API field, one empty redirect row and no scopes (issue 12)', async () => {
       const {form} = await mount({type: 'UItoAPI'});
       expect(text($(form, '#form-title'))).to.equal(messages.formTitleCreateUiToApi);
       const legends = [...form.shadowRoot!.querySelectorAll('legend')].map((legend) =>
@@ -312,11 +321,7 @@ describe('<conga-connection-form>', () => {
       expect(text($(form, 'label[for="field-FrontChannelLogoutURI"]'))).to.contain('Front Channel Logout URI');
       expect(rowInputs(form, 'RedirectURI').map((input) => input.value)).to.deep.equal(['']);
       expect(rowInputs(form, 'CorsOrigins')).to.have.length(0);
-      expect(rowInputs(form, 'AllowedScopes').map((input) => input.value)).to.deep.equal([
-        'openid',
-        'profile',
-        'api.user-management',
-      ]);
+      expect(rowInputs(form, 'AllowedScopes')).to.have.length(0);
       expect(text($(form, '[part="save-button"]')).trim()).to.equal('Save & Generate Client Secret');
       expect(rowInputs(form, 'RedirectURI')[0]!.getAttribute('aria-label')).to.equal('Redirect URI 1');
     });
@@ -498,6 +503,7 @@ describe('<conga-connection-form>', () => {
       await form.updateComplete;
       expect(rowInputs(form, 'CorsOrigins')[0]!.value).to.equal('https://app.example.com');
       expect(rowInputs(form, 'CorsOrigins')[0]!.hasAttribute('aria-invalid')).to.equal(false);
+      await addScopes(form, ['openid']);
       const [scope] = rowInputs(form, 'AllowedScopes');
       await typeInto(form, scope!, 'read write');
       expect(describedText(form, scope!)).to.contain(REASONS.SCOPE_HAS_SPACE);
@@ -643,7 +649,7 @@ describe('<conga-connection-form>', () => {
             CorsOrigins: ['https://portal.globex.example'],
             BackChannelLogoutURI: null,
             FrontChannelLogoutURI: null,
-            AllowedScopes: ['openid', 'profile', 'api.user-management'],
+            AllowedScopes: [],
           },
         ],
       ]);
@@ -683,7 +689,12 @@ describe('<conga-connection-form>', () => {
         [
           A2A_ID,
           'APItoAPI',
-          {ClientName: 'ERP nightly sync v2', Description: 'Pushes signed contracts to the ERP every night.'},
+          {
+            ClientName: 'ERP nightly sync v2',
+            Description: 'Pushes signed contracts to the ERP every night.',
+            // Issue 12: sent back exactly as loaded, never dropped or changed.
+            AllowedScopes: [],
+          },
         ],
       ]);
       const reveal = revealOf(form);
@@ -792,6 +803,7 @@ describe('<conga-connection-form>', () => {
     it('A7-01 shows each 400 message at its field and in the summary, focuses the summary and keeps the form', async () => {
       const {form, api} = await mount({type: 'UItoAPI'});
       await fillUiToApi(form);
+      await addScopes(form, ['openid', 'profile', 'api.user-management']);
       const fake = api as FakeApiClient;
       fake.failNext(
         'apiConnections.create',
@@ -882,7 +894,7 @@ describe('<conga-connection-form>', () => {
       expect(writes(fake)).to.deep.equal([]);
     });
 
-    it('C2-01 says so when the connection to edit is already gone, and creates it anew from there', async () => {
+    it("C2-01 says it doesn't exist when the connection to edit was never there, and creates it from there", async () => {
       const {form, api} = await mount({mode: 'create', type: 'APItoAPI'});
       // The list keeps one form and opens it again for the next connection.
       const closed = oneEvent(form, FormClosedEvent.eventName);
@@ -891,7 +903,10 @@ describe('<conga-connection-form>', () => {
       form.mode = 'edit';
       form.externalIdentifier = FREE.ExternalId;
       form.show();
-      await waitUntil(() => dialogText(form).includes(messages.errorNotFound));
+      // Issue 12: "doesn't exist" for an identifier that never existed, not "no longer exists".
+      await waitUntil(() => dialogText(form).includes("This API connection doesn't exist."));
+      expect(dialogText(form)).to.contain(`No API to API connection has the External Identifier ${FREE.ExternalId}.`);
+      expect(dialogText(form)).to.not.contain('no longer exists');
       buttonNamed(form, messages.formCreateAsNew).click();
       await form.updateComplete;
       expect(select(form).value).to.equal(FREE.ExternalId);

@@ -41,6 +41,15 @@ export default css`
   .note {
     margin: 0;
   }
+  .guidance {
+    margin: 0;
+    padding: 0.5rem 0.75rem;
+    border-inline-start: 4px solid var(--conga-color-accent, #0a58ca);
+    background: var(--conga-color-surface-raised, #f6f8fa);
+  }
+  .guidance a {
+    color: var(--conga-color-accent, #0a58ca);
+  }
   .field {
     display: grid;
     gap: 0.25rem;

@@ -11,6 +11,7 @@ import {
   isApiError,
   isNetworkError,
   isResponseShapeError,
+  toApiTypeLabel,
   toConnectionType,
 } from '@conga-connections/api-client';
 import type {
@@ -30,13 +31,16 @@ import {
   validateConnection,
 } from '@conga-connections/validation';
 import type {ConnectionDraft, FieldName, Finding, ValidationResult} from '@conga-connections/validation';
-import {apiClientContext} from '../../context.js';
+import {apiClientContext, configContext} from '../../context.js';
+import type {WidgetConfig} from '../../context.js';
 import {define, VERSION} from '../../define.js';
 import {ConnectionCreatedEvent} from '../../events/connection-created-event.js';
 import {ConnectionUpdatedEvent} from '../../events/connection-updated-event.js';
 import {FormClosedEvent} from '../../events/form-closed-event.js';
 import type {RequestAddValueEvent} from '../../events/request-add-value-event.js';
 import {messages} from './form-messages.js';
+import {renderIntegrationUserGuidance} from './guidance.js';
+import {updateBody} from './update-body.js';
 import shared from '../../styles/shared.js';
 import styles from './connection-form.styles.js';
 import '../error-state/error-state.js';
@@ -87,12 +91,6 @@ const LABELS: Record<FieldName, string> = {
   AllowedScopes: messages.formFieldAllowedScopes,
 };
 
-/**
- * The scopes a new UI-to-API connection starts with: sign-in (`openid`), the user's name (`profile`) and the
- * user-management API this tab itself calls; the admin can change them.
- */
-const DEFAULT_SCOPES = ['openid', 'profile', 'api.user-management'] as const;
-
 /** C3-03: progress text and busy state appear only when a save takes noticeably long. */
 const PROGRESS_DELAY_MS = 300;
 
@@ -123,7 +121,9 @@ function newDraft(type: ConnectionType, externalIdentifier = ''): Draft {
     CorsOrigins: [],
     BackChannelLogoutURI: '',
     FrontChannelLogoutURI: '',
-    AllowedScopes: rows(ui ? DEFAULT_SCOPES : []),
+    // None: the platform's own UI-to-API dialog has no scopes field, and listing scopes may narrow what the platform
+    // lets the client do (issue 12). The admin may add some.
+    AllowedScopes: [],
   };
 }
 
@@ -240,6 +240,8 @@ function rowKeyOf(field: ListField, key: number): string {
  * @csspart failure - A failed save, with Retry.
  * @csspart offline-banner - "You're offline" while the browser is offline.
  * @csspart details - An edited connection's Client ID, dates and status.
+ * @csspart guidance - In the Add API To API Connection view: the platform recommends the Integration User flow, with
+ * a link to the page the root's `integration-user-help-url` names.
  * @csspart save-button - The submit button.
  * @csspart cancel-button - The Cancel button.
  * @csspart close-button - The × button.
@@ -269,6 +271,7 @@ export class CongaConnectionForm extends LitElement {
   @property({attribute: false}) clipboard: ClipboardWriter | undefined;
 
   @consume({context: apiClientContext, subscribe: true}) @state() private api?: ApiClient;
+  @consume({context: configContext, subscribe: true}) @state() private config?: WidgetConfig;
 
   @state() private activeMode: 'create' | 'edit' = 'create';
   @state() private step: Step = 'form';
@@ -647,8 +650,18 @@ export class CongaConnectionForm extends LitElement {
   // Saving
   // -------------------------------------------------------------------------------------------------------------------
 
+  /** The fields whose value differs from the connection as loaded (issue 12: only these are sent as typed). */
+  #changedFields(loaded: ApiConnection): Set<FieldName> {
+    const before = draftFromConnection(loaded, this.draft.ExternalIdentifier);
+    return new Set(FIELD_ORDER.filter((field) => fieldText(this.draft, field) !== fieldText(before, field)));
+  }
+
   #requestBody(result: ValidationResult): ApiConnectionCreateRequest {
     const {value} = result;
+    const loaded = this.loaded;
+    if (this.activeMode === 'edit' && loaded) {
+      return updateBody(this.connectionType, loaded, value, this.#changedFields(loaded));
+    }
     if (this.connectionType === 'UItoAPI') {
       return {
         ClientName: value.ClientName,
@@ -660,14 +673,8 @@ export class CongaConnectionForm extends LitElement {
         AllowedScopes: value.AllowedScopes,
       };
     }
-    // API-to-API: no redirect, origin or logout fields at all (A3-07). Scopes the connection already has are sent
-    // back unchanged, so a save can't clear them on a server that reads a missing field as null.
-    const scopes = this.activeMode === 'edit' ? (this.loaded?.AllowedScopes ?? []) : [];
-    return {
-      ClientName: value.ClientName,
-      Description: value.Description,
-      ...(scopes.length > 0 ? {AllowedScopes: [...scopes]} : {}),
-    };
+    // A new API-to-API connection: no redirect, origin, logout or scope fields at all (A3-07).
+    return {ClientName: value.ClientName, Description: value.Description};
   }
 
   async #submit(): Promise<void> {
@@ -1252,6 +1259,11 @@ export class CongaConnectionForm extends LitElement {
             ></conga-connection-tools>`
           : nothing
       }
+      ${
+        this.activeMode === 'create' && !ui
+          ? renderIntegrationUserGuidance(this.config?.integrationUserHelpUrl)
+          : nothing
+      }
       <p class="muted note">${messages.formRequiredNote}</p>
       ${this.renderIdentifier()}
       ${this.renderTextField('ClientName', {required: true, help: messages.formHelpClientName})}
@@ -1273,8 +1285,10 @@ export class CongaConnectionForm extends LitElement {
             ${this.renderTextField('BackChannelLogoutURI', {url: true, help: messages.formHelpLogoutUri})}
             ${this.renderTextField('FrontChannelLogoutURI', {url: true, help: messages.formHelpLogoutUri})}
             ${this.renderList('AllowedScopes', {
-              required: true,
-              help: messages.formHelpAllowedScopes,
+              help:
+                this.activeMode === 'edit' && this.loaded?.AllowedScopes.length === 0
+                  ? `${messages.formHelpAllowedScopes} ${messages.formHelpAllowedScopesNoneLoaded}`
+                  : messages.formHelpAllowedScopes,
               addLabel: messages.formAddScope,
             })}`
           : nothing
@@ -1651,9 +1665,13 @@ export class CongaConnectionForm extends LitElement {
   }
 
   private renderNotFound() {
+    // Loaded and then gone: "no longer exists". Never loaded: it doesn't exist, as far as anyone here could see.
+    const never = !this.loaded;
     return this.renderPanelFrame(
-      messages.errorNotFound,
-      nothing,
+      never ? messages.formDoesNotExist : messages.errorNotFound,
+      never
+        ? html`<p>${messages.formDoesNotExistDetail(toApiTypeLabel(this.connectionType), this.#loadIdentifier)}</p>`
+        : nothing,
       html`<button type="button" @click=${this.handleBackToList}>${messages.backToList}</button>
         <button type="button" class="primary" @click=${this.handleCreateAsNew}>${messages.formCreateAsNew}</button>`,
     );

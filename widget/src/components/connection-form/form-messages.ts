@@ -14,6 +14,9 @@ export const messages = {
   formTitleCreateUiToApi: 'Add UI To API Connection',
   formTitleEdit: 'Edit API connection',
   formRequiredNote: 'Fields marked * are required.',
+  formIntegrationUserGuidance:
+    'Conga recommends the Integration User flow instead of an API-to-API connection for most integrations.',
+  formIntegrationUserLink: 'About the Integration User flow',
   formFieldExternalIdentifier: 'External Identifier',
   formFieldClientName: 'Client Name',
   formFieldDescription: 'Description',
@@ -34,7 +37,10 @@ export const messages = {
     'Where sign-in sends the user back, exactly as your app sends it. One URL per row; pasting a comma-separated list fills several rows.',
   formHelpCorsOrigins: 'The origins (https://host[:port]) your app calls the API from.',
   formHelpLogoutUri: 'Optional. Leave blank unless your app handles this kind of logout.',
-  formHelpAllowedScopes: 'One scope per row.',
+  formHelpAllowedScopes:
+    "Optional: the platform's own dialog doesn't ask for them. Listing scopes limits this client to them; leave it empty to let the platform decide. One scope per row.",
+  formHelpAllowedScopesNoneLoaded:
+    'The platform lists none for this connection: saving leaves its scopes as they are unless you add some here.',
   formRowLabel: (field: string, row: number) => `${field} ${row}`,
   formRemove: 'Remove',
   formAddRedirectUri: 'Add redirect URI',
@@ -63,6 +69,10 @@ export const messages = {
   formDiscard: 'Discard changes',
   formSaveFailed: "Couldn't save — your changes are still here.",
   formRetry: 'Retry',
+  /** A connection the admin asked to edit was never there (the platform has no delete): not "no longer exists". */
+  formDoesNotExist: "This API connection doesn't exist.",
+  formDoesNotExistDetail: (typeLabel: string, identifier: string) =>
+    `No ${typeLabel} connection has the External Identifier ${identifier}.`,
   formCreatedSecretLost: "The connection was created, but its secret couldn't be displayed. Generate a new secret.",
   formGenerateNewSecret: 'Generate a new secret',
   formCreateAsNew: 'Create as new (prefilled)',
@@ -93,8 +103,9 @@ export const messages = {
   secretClientSecret: 'Client Secret',
   secretWarning: "This is the only time the secret is shown. Store it now: it can't be shown again.",
   secretUpdateEverywhere: 'Update it in every system that used the previous secret.',
+  secretTitleClientIdGenerated: 'Client ID generated',
   secretPublicClientNote:
-    "Use this Client ID in your app's sign-in settings. UI-to-API connections have no secret: they sign in with PKCE.",
+    "The Client ID was generated. This is a UI-to-API connection, so it has no client secret: your app signs in with the Client ID and PKCE. Use this Client ID in your app's sign-in settings.",
   secretCopy: 'Copy',
   secretCopyEnv: 'Copy as .env',
   secretCopied: 'Copied',

@@ -478,7 +478,8 @@ describe('<conga-connection-list> selection, bulk actions, export and URL state'
       expect(file.type).to.equal('text/csv;charset=utf-8');
       const lines = file.text.replace(/^\ufeff/, '').split('\r\n');
       expect(lines[0]).to.equal(
-        'ExternalIdentifier,ClientName,APIType,ClientId,IsActive,Description,RedirectURI,CorsOrigins,BackChannelLogoutURI,FrontChannelLogoutURI,AllowedScopes,CreatedBy,CreatedDate,ModifiedBy,ModifiedDate',
+        // Issue 12: no Created/Modified columns, which the list endpoint never fills.
+        'ExternalIdentifier,ClientName,APIType,ClientId,IsActive,Description,RedirectURI,CorsOrigins,BackChannelLogoutURI,FrontChannelLogoutURI,AllowedScopes',
       );
       expect(file.text).to.contain(
         `ORG-A,"'=HYPERLINK(""https://evil.example"",""click"")",API to API,id-a,true,"Line one, ""quoted""\nline two",`,

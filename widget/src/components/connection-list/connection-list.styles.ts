@@ -1,5 +1,22 @@
 import {css} from 'lit';
 
+// Comments about this sheet live here, outside the template: the shipped module keeps the template's text as it is.
+//
+// Narrow containers (issue 12): the list lays itself out by its own width, never the viewport's, because it sits in
+// other people's layouts (a side panel or popup of about 360-400px, a phone, a wide admin console). `[part='base']`
+// is the container; below the table's own minimum width (48rem) each row becomes a card (the @container rules at the
+// end) with everything in view and nothing scrolling sideways. The header row stays as a bar of sort buttons, the
+// Actions header stays for assistive technology only, and the table keeps its semantics (rows, cells, headers).
+//
+// Names come from other systems: unbroken strings wrap anywhere, and stacked combining marks (drawn above and below
+// the line) are clipped at the identifier, name and description cells' padding edge instead of covering the rows
+// around them; the padding leaves room for the focus ring of the identifier's link.
+//
+// - `.table-scroll`: were the table wider than its box after all (a host's large font), it scrolls inside that box.
+// - `.identifier`, `.client-id-cell code`: Identifiers and Client IDs are long unbroken strings (GUIDs, 18-character
+//   org IDs): they wrap anywhere, so the table fits a desktop width with its Actions column in view.
+// - `.dot`: the word says the status; the dot (filled or hollow) only repeats it, so colour is never the only signal.
+// - `conga-bulk-actions:not(:defined)`: until its chunk is loaded it has nothing to show, and takes no place.
 export default css`
   :host {
     display: block;
@@ -11,6 +28,7 @@ export default css`
     display: grid;
     gap: var(--conga-space, 0.5rem);
     min-width: 0;
+    container: conga-list / inline-size;
   }
   :host(:state(loading)) .table-scroll {
     opacity: 0.7;
@@ -73,7 +91,6 @@ export default css`
   .stale-text {
     font-style: italic;
   }
-  /* The table scrolls sideways inside its own box on narrow hosts (the extension popup is about 400px wide). */
   .table-scroll {
     overflow-x: auto;
     max-width: 100%;
@@ -124,8 +141,6 @@ export default css`
   .actions {
     white-space: nowrap;
   }
-  /* Identifiers and Client IDs are long unbroken strings (GUIDs, 18-character org IDs): they wrap anywhere, so the
-     table fits a desktop width with its Actions column in view instead of scrolling sideways. */
   .identifier {
     overflow-wrap: anywhere;
     min-width: 10rem;
@@ -137,6 +152,11 @@ export default css`
   .name,
   .description {
     overflow-wrap: anywhere;
+  }
+  td.identifier,
+  td.name,
+  td.description {
+    overflow: hidden;
   }
   .description {
     min-width: 8.5rem;
@@ -166,7 +186,6 @@ export default css`
     align-items: center;
     gap: 0.375rem;
   }
-  /* The word says the status; the dot (filled or hollow) only repeats it, so colour is never the only signal. */
   .dot {
     width: 0.625rem;
     height: 0.625rem;
@@ -200,7 +219,6 @@ export default css`
     align-items: center;
     gap: var(--conga-space, 0.5rem);
   }
-  /* Until its chunk is loaded it has nothing to show, and takes no place in the grid. */
   conga-bulk-actions:not(:defined) {
     display: none;
   }
@@ -212,5 +230,84 @@ export default css`
     flex-wrap: wrap;
     align-items: center;
     gap: var(--conga-space, 0.5rem);
+  }
+
+  @container conga-list (width < 48rem) {
+    .table-scroll {
+      overflow-x: visible;
+    }
+    table,
+    thead,
+    tbody,
+    tbody td {
+      display: block;
+    }
+    table {
+      min-width: 0;
+    }
+    thead tr {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25rem 0.75rem;
+      padding: 0.375rem 0.5rem;
+    }
+    thead th {
+      display: block;
+      padding: 0;
+      border: none;
+    }
+    .actions-header {
+      position: absolute;
+      clip: rect(0 0 0 0);
+    }
+    tbody tr {
+      display: grid;
+      grid:
+        'select identifier status'
+        '. name type'
+        '. client-id client-id'
+        '. description description'
+        '. actions actions' / 1.75rem minmax(0, 1fr) auto;
+      column-gap: 0.5rem;
+      padding: 0.5rem;
+      border-top: 1px solid var(--conga-color-border, #d1d9e0);
+    }
+    tbody td {
+      padding: 0.125rem 0.25rem;
+      border: none;
+      min-width: 0;
+      max-width: none;
+    }
+    .select {
+      grid-area: select;
+    }
+    .identifier {
+      grid-area: identifier;
+      font-weight: 600;
+    }
+    .name {
+      grid-area: name;
+    }
+    .type {
+      grid-area: type;
+      justify-self: end;
+    }
+    .status {
+      grid-area: status;
+      justify-self: end;
+    }
+    .client-id {
+      grid-area: client-id;
+    }
+    .client-id-cell code {
+      min-width: 0;
+      max-width: none;
+    }
+    .description {
+      grid-area: description;
+    }
+    .actions {
+      grid-area: actions;
+    }
   }
 `;

@@ -819,8 +819,9 @@ export class CongaConnectionList extends LitElement {
     return index === undefined ? undefined : this.list.rows[index];
   }
 
-  #announce(message: string, politeness: 'status' | 'alert' = 'status'): void {
-    this.dispatchEvent(new AnnounceEvent(message, politeness));
+  /** `visible`: a confirmation the root also shows on screen until dismissed (issue 12). */
+  #announce(message: string, politeness: 'status' | 'alert' = 'status', visible = false): void {
+    this.dispatchEvent(new AnnounceEvent(message, politeness, {visible}));
   }
 
   /** Reloads the connections and the integrations; resolves when the connections are in (or failed). */
@@ -1009,7 +1010,7 @@ export class CongaConnectionList extends LitElement {
     // Focus waits for the form (and its one-time secret hand-off) to close: nothing behind a modal can take it.
     if (!key) return;
     await refresh;
-    this.#announce(message);
+    this.#announce(message, 'status', true);
     await this.#revealRow(key, 'edit');
   };
 
@@ -1054,7 +1055,7 @@ export class CongaConnectionList extends LitElement {
       // `Data: true` is the platform's only confirmation; anything else leaves the row as it was.
       if (!confirmed) throw new Error('the server did not confirm the status change');
       this.#applyStatus(key, activate);
-      this.#announce(activate ? messages.reactivated(name) : messages.deactivated(name));
+      this.#announce(activate ? messages.reactivated(name) : messages.deactivated(name), 'status', true);
       this.dispatchEvent(
         new ConnectionStatusChangedEvent(target.externalIdentifier, target.type, activate, target.name),
       );
@@ -1224,7 +1225,7 @@ export class CongaConnectionList extends LitElement {
   /** The bulk actions announce through this element, whose event reaches the root's live region. */
   private readonly handleBulkAnnounce = (event: AnnounceEvent): void => {
     event.stopPropagation();
-    this.#announce(event.message, event.politeness);
+    this.#announce(event.message, event.politeness, event.visible);
   };
 
   /** One connection of a bulk run changed: its row shows it at once (the event goes on to the host as it is). */
@@ -1350,7 +1351,7 @@ export class CongaConnectionList extends LitElement {
                         />
                       </th>
                       ${SORT_COLUMNS.map((column) => this.renderHeader(column))}
-                      <th scope="col">${messages.columnActions}</th>
+                      <th scope="col" class="actions-header">${messages.columnActions}</th>
                     </tr>
                   </thead>
                   <tbody>

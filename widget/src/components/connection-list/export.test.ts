@@ -1,5 +1,13 @@
 import {describe, expect, it} from 'vitest';
-import {buildExport, EXPORT_FIELDS, exportFileName, toCsvExport, toExportRecord, toJsonExport} from './export.js';
+import {
+  buildExport,
+  EXPORT_FIELDS,
+  exportFields,
+  exportFileName,
+  toCsvExport,
+  toExportRecord,
+  toJsonExport,
+} from './export.js';
 
 /** A row as the list holds it, plus what must never be exported. */
 const ROW = {
@@ -39,7 +47,51 @@ describe('toExportRecord', () => {
   });
 });
 
+/** A row exactly as the list endpoint gives it (`APIConnectionResponse`): no created/modified data at all. */
+const LIST_ROW = {
+  APIType: 'API to API',
+  ClientId: 'SampleClientId',
+  ClientName: 'ClientA',
+  Description: 'ClientA Description',
+  ExternalIdentifier: 'ABCDEFGHI123456789',
+  CorsOrigins: [],
+  BackChannelLogoutURI: '',
+  FrontChannelLogoutURI: '',
+  RedirectURI: [],
+  ClientSecret: null,
+  IsActive: false,
+  AllowedScopes: [],
+};
+const LIST_COLUMNS = [
+  'ExternalIdentifier',
+  'ClientName',
+  'APIType',
+  'ClientId',
+  'IsActive',
+  'Description',
+  'RedirectURI',
+  'CorsOrigins',
+  'BackChannelLogoutURI',
+  'FrontChannelLogoutURI',
+  'AllowedScopes',
+];
+
+describe('exportFields', () => {
+  it('issue 12: leaves out the audit columns the list endpoint never fills', () => {
+    expect(exportFields([LIST_ROW, {...LIST_ROW, CreatedBy: null, CreatedDate: null}])).toEqual(LIST_COLUMNS);
+  });
+
+  it('keeps an audit column as soon as one exported row has a value for it', () => {
+    expect(exportFields([LIST_ROW, ROW])).toEqual([...LIST_COLUMNS, 'CreatedBy', 'CreatedDate']);
+  });
+});
+
 describe('toJsonExport', () => {
+  it('issue 12: has no always-empty audit fields for rows from the list endpoint', () => {
+    const [record] = JSON.parse(toJsonExport([LIST_ROW])) as Record<string, unknown>[];
+    expect(Object.keys(record ?? {})).toEqual(LIST_COLUMNS);
+  });
+
   it('B4-02 writes an array of records with the list fields and no secret', () => {
     const text = toJsonExport([ROW]);
     expect(text).not.toContain('must-never-be-exported');
@@ -61,7 +113,7 @@ describe('toCsvExport', () => {
     const text = toCsvExport([ROW]);
     expect(text).not.toContain('must-never-be-exported');
     const [header, ...rest] = text.split('\r\n');
-    expect(header).toBe(EXPORT_FIELDS.join(','));
+    expect(header).toBe([...LIST_COLUMNS, 'CreatedBy', 'CreatedDate'].join(','));
     expect(rest.join('\r\n')).toBe(
       [
         '00D5g000004CmQwEAK',
@@ -77,10 +129,13 @@ describe('toCsvExport', () => {
         '"openid,api.user-management"',
         'Ada Admin',
         '2025-01-20T11:00:00.000Z',
-        '',
-        '',
       ].join(',') + '\r\n',
     );
+  });
+
+  it('issue 12: writes only the list columns for rows from the list endpoint', () => {
+    const [header] = toCsvExport([LIST_ROW]).split('\r\n');
+    expect(header).toBe(LIST_COLUMNS.join(','));
   });
 });
 

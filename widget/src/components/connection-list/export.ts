@@ -10,10 +10,9 @@ export const EXPORT_FORMATS = {csv: 'CSV', json: 'JSON'} as const;
 export type ExportFormat = keyof typeof EXPORT_FORMATS;
 
 /**
- * The exported fields, in column order, with their wire names: what the list shows and holds of a connection. The
- * list API's rows carry no created/modified data; the four audit columns are filled when a row has them (never
- * anything else). A secret is not among them, and never will be: the API never returns one on reads, and a row that
- * somehow holds one still can't leak it.
+ * The exported fields, in column order, with their wire names: what the list shows and holds of a connection. A
+ * secret is not among them, and never will be: the API never returns one on reads, and a row that somehow holds one
+ * still can't leak it.
  */
 export const EXPORT_FIELDS = [
   'ExternalIdentifier',
@@ -34,6 +33,20 @@ export const EXPORT_FIELDS = [
 ] as const;
 export type ExportField = (typeof EXPORT_FIELDS)[number];
 
+/**
+ * The audit fields. The list endpoint never fills them (`APIConnectionResponse` has none), so an export has a column
+ * for one only when a row it exports actually holds a value for it: never an always-empty column (issue 12).
+ */
+const AUDIT_FIELDS: ReadonlySet<ExportField> = new Set(['CreatedBy', 'CreatedDate', 'ModifiedBy', 'ModifiedDate']);
+
+/** The columns of one export: every list field, and the audit fields some exported row has a value for. */
+export function exportFields(connections: readonly object[]): ExportField[] {
+  const records = connections.map((connection) => toExportRecord(connection));
+  return EXPORT_FIELDS.filter(
+    (field) => !AUDIT_FIELDS.has(field) || records.some((record) => record[field] !== null && record[field] !== ''),
+  );
+}
+
 /** One exported connection: the allow-listed fields only, each a string, boolean, list of strings or null. */
 export type ExportRecord = Record<ExportField, string | boolean | string[] | null>;
 
@@ -48,29 +61,35 @@ function exportValue(value: unknown): string | boolean | string[] | null {
 }
 
 /** Picks the allow-listed fields of one connection (anything else on the object is left behind). */
-export function toExportRecord(connection: object): ExportRecord {
+export function toExportRecord(connection: object, fields: readonly ExportField[] = EXPORT_FIELDS): ExportRecord {
   const source = connection as Record<string, unknown>;
   const record = {} as ExportRecord;
-  for (const field of EXPORT_FIELDS) record[field] = exportValue(source[field]);
+  for (const field of fields) record[field] = exportValue(source[field]);
   return record;
 }
 
-/** Pretty-printed JSON: an array of records, one per connection. */
+/** Pretty-printed JSON: an array of records, one per connection, with the fields of {@link exportFields}. */
 export function toJsonExport(connections: readonly object[]): string {
-  return `${JSON.stringify(connections.map(toExportRecord), null, 2)}\n`;
+  const fields = exportFields(connections);
+  return `${JSON.stringify(
+    connections.map((connection) => toExportRecord(connection, fields)),
+    null,
+    2,
+  )}\n`;
 }
 
 /** CSV with a header row of the field names; lists are comma-separated in one cell, as the platform writes them. */
 export function toCsvExport(connections: readonly object[]): string {
+  const fields = exportFields(connections);
   const rows = connections.map((connection) => {
-    const record = toExportRecord(connection);
-    return EXPORT_FIELDS.map((field) => {
+    const record = toExportRecord(connection, fields);
+    return fields.map((field) => {
       const value = record[field];
       if (Array.isArray(value)) return value.join(',');
       return value === null ? '' : String(value);
     });
   });
-  return toCsv([EXPORT_FIELDS, ...rows]);
+  return toCsv([fields, ...rows]);
 }
 
 /** `api-connections-2026-11-28.csv`, in the admin's local date. */

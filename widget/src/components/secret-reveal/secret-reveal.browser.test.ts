@@ -172,6 +172,10 @@ describe('<conga-secret-reveal>', () => {
     expect(reveal.shadowRoot?.querySelector('#client-secret')).to.equal(null);
     expect(reveal.shadowRoot?.querySelector('#stored')).to.equal(null);
     expect(text(reveal)).to.contain(messages.secretPublicClientNote);
+    // Issue 12: after "Save & Generate Client Secret" on a UI-to-API connection, plain words about what happened.
+    expect(reveal.shadowRoot?.querySelector('h2')?.textContent.trim()).to.equal('Client ID generated');
+    expect(text(reveal)).to.contain('The Client ID was generated.');
+    expect(text(reveal)).to.contain('This is a UI-to-API connection, so it has no client secret');
     expect(part(reveal, '[part="done-button"]').getAttribute('aria-disabled')).to.equal('false');
     const closed = oneEvent(reveal, SecretClosedEvent.eventName);
     part(reveal, '[part="done-button"]').click();

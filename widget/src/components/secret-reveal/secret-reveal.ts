@@ -327,7 +327,13 @@ export class CongaSecretReveal extends LitElement {
     const secret = handoff.clientSecret ?? '';
     return html`<div class="header">
         <h2 id="title">
-          ${handoff.reason === 'regenerated' ? messages.secretTitleRegenerated : messages.secretTitleCreated}
+          ${
+            handoff.reason === 'regenerated'
+              ? messages.secretTitleRegenerated
+              : secret
+                ? messages.secretTitleCreated
+                : messages.secretTitleClientIdGenerated
+          }
         </h2>
         <button
           part="close-button"

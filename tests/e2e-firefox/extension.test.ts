@@ -238,16 +238,13 @@ describe.skipIf(!firefoxThere)('the extension in Firefox ESR', () => {
     await fill(panel, role('textbox', 'Client Name', false), NEW_CONNECTION);
     await fill(panel, role('textbox', 'Redirect URI 1', false), 'https://field.acme.test/callback');
     await click(panel, role('button', 'Save & Generate Client Secret'));
-    await find(panel, role('dialog', 'API connection created'));
+    await find(panel, role('dialog', 'Client ID generated'));
     const clientId = await (
       await find(panel, role('textbox', 'Client ID'))
     ).evaluate((input) => (input as HTMLInputElement).value);
     expect(clientId).not.toBe('');
     await click(panel, role('button', 'Done'));
-    await waitUntil(
-      async () => (await panel.$(role('dialog', 'API connection created'))) === null,
-      'the hand-off closes',
-    );
+    await waitUntil(async () => (await panel.$(role('dialog', 'Client ID generated'))) === null, 'the hand-off closes');
     expect(emulator.data.connections.find((c) => c.ClientName === NEW_CONNECTION)?.IsActive).toBe(true);
 
     await click(panel, role('button', `Deactivate ${NEW_CONNECTION}`));
@@ -437,16 +434,20 @@ describe.skipIf(!firefoxThere)('the extension in Firefox ESR', () => {
     await waitForText(popup, 'Signed in as ');
     const endSessionWindow = nextWindow(firefox.browser);
     await click(panel, role('button', 'Sign out'));
-    // Tokens are gone everywhere before the provider is even asked.
-    await find(popup, role('button', 'Sign in'));
-    await find(panel, role('button', 'Sign in'));
+    // The provider's sign-out window comes first: while Firefox shows a launchWebAuthFlow window, WebDriver BiDi
+    // calls into the extension's other tabs can stall until it closes, so those tabs are read once it has.
     const endSession = await endSessionWindow;
-    // Listen for the close before clicking: the window closes itself once the flow reaches the redirect URL.
+    // Listen for the close before clicking: the window closes itself once the flow reaches the redirect URL. The
+    // click's own BiDi call may then never be answered (its window is gone), so the close is what is waited for; a
+    // click that fails while the window is still open fails the test.
     const closed = new Promise((resolve) => endSession.once('close', resolve));
-    await click(endSession, role('button', 'Sign out')).catch((error: unknown) => {
+    const clicking = click(endSession, role('button', 'Sign out')).catch((error: unknown) => {
       if (!endSession.isClosed()) throw error;
     });
-    await closed;
+    await Promise.race([closed, clicking.then(() => closed)]);
+    // Every page shows the signed-out state without a reload.
+    await find(popup, role('button', 'Sign in'));
+    await find(panel, role('button', 'Sign in'));
     // The signed-out tenant's tokens are gone; only Promote's target tenant still holds a session.
     const session = await inExtension(() => browser.storage.session.get(null));
     expect(Object.keys(session).filter((key) => key.startsWith('conga:tokens:'))).toEqual([

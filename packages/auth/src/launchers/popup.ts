@@ -1,5 +1,5 @@
 import {AuthError} from '../errors.js';
-import type {AuthLauncher} from '../session.js';
+import type {AuthLauncher} from './launcher.js';
 import {AUTH_RESPONSE_MESSAGE, POPUP_NAME, SILENT_FRAME_NAME} from './redirect.js';
 
 /** Options of {@link createPopupLauncher}. */

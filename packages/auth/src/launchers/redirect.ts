@@ -1,4 +1,4 @@
-import type {AuthLauncher, AuthPage} from '../session.js';
+import type {AuthLauncher, AuthPage} from './launcher.js';
 import type {LauncherKind} from '../transaction-store.js';
 
 /** The `type` of the message a sign-in popup or frame posts to the page that opened it. */

@@ -85,6 +85,34 @@ interface LookupLike {
   Name: string;
 }
 
+/**
+ * The GET-by-identifier example of the published specification (reference/conga-api-connections.openapi.yml),
+ * verbatim: what a real tenant answers, null lists and lookups and year-1 dates without an offset included. It fails
+ * its own schema (PLATFORM.md §1.3), which is the point: the client and the element must read it as it is.
+ */
+export const specGetExample = {
+  APIType: 'API to API',
+  ClientId: '000000000000-000000000000.apps.googleusercontent.com',
+  ClientName: 'ClientA',
+  Description: 'ClientA Description',
+  IsActive: true,
+  ExternalIdentifier: 'ABCDEFGHI123456789',
+  CorsOrigins: null,
+  BackChannelLogoutURI: null,
+  FrontChannelLogoutURI: null,
+  RedirectURI: null,
+  ClientSecret: null,
+  AllowedScopes: null,
+  Id: null,
+  Name: null,
+  CreatedBy: null,
+  CreatedDate: '0001-01-01T00:00:00',
+  ModifiedBy: null,
+  ModifiedDate: '0001-01-01T00:00:00',
+  ExternalId: null,
+  ETag: null,
+};
+
 /** A realistic, fixed data set: two orgs with both connection types, one inactive connection, three integrations, an admin. */
 export const fakeSeed = {
   connections: [

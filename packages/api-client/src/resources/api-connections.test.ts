@@ -2,6 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {SORT_FIELDS as RULES_SORT_FIELDS} from '@conga-connections/validation';
 import {SORT_FIELDS, type ConnectionType, type SortField} from '../types.js';
 import {BASE_URL, SECRET, failure, json, leakReport, ok, rejectionOf, setup, thrownBy} from '../test-support.js';
+import {specGetExample} from '../testing.js';
 
 const PATH = '/api/user-management/v1/api-connections';
 
@@ -36,30 +37,6 @@ const LIST_EXAMPLE = [
     AllowedScopes: [],
   },
 ];
-
-/** The GET-by-identifier example of the published specification (fails its own schema, PLATFORM.md §1.3). */
-const GET_EXAMPLE = {
-  APIType: 'API to API',
-  ClientId: '000000000000-000000000000.apps.googleusercontent.com',
-  ClientName: 'ClientA',
-  Description: 'ClientA Description',
-  IsActive: true,
-  ExternalIdentifier: 'ABCDEFGHI123456789',
-  CorsOrigins: null,
-  BackChannelLogoutURI: null,
-  FrontChannelLogoutURI: null,
-  RedirectURI: null,
-  ClientSecret: null,
-  AllowedScopes: null,
-  Id: null,
-  Name: null,
-  CreatedBy: null,
-  CreatedDate: '0001-01-01T00:00:00',
-  ModifiedBy: null,
-  ModifiedDate: '0001-01-01T00:00:00',
-  ExternalId: null,
-  ETag: null,
-};
 
 describe('SORT_FIELDS', () => {
   it("is the shared rules' allow-list, which the emulator enforces", () => {
@@ -188,13 +165,13 @@ describe('apiConnections.list', () => {
 
 describe('apiConnections.get', () => {
   it('sends GET to the connection path with its type', async () => {
-    const {client, requests} = setup([() => ok(GET_EXAMPLE)]);
+    const {client, requests} = setup([() => ok(specGetExample)]);
     await client.apiConnections.get('ABCDEFGHI123456789', 'UItoAPI');
     expect(requests[0]?.url.href).toBe(`${BASE_URL}${PATH}/ABCDEFGHI123456789?apiConnectionType=UItoAPI`);
   });
 
   it('A5-04: encodes the identifier as one path segment', async () => {
-    const {client, requests} = setup([() => ok(GET_EXAMPLE)]);
+    const {client, requests} = setup([() => ok(specGetExample)]);
     await client.apiConnections.get('a/../b?x#y', 'APItoAPI');
     expect(requests[0]?.url.href).toBe(`${BASE_URL}${PATH}/a%2F..%2Fb%3Fx%23y?apiConnectionType=APItoAPI`);
   });
@@ -213,7 +190,7 @@ describe('apiConnections.get', () => {
   });
 
   it('reads the documented example: null lookups, null lists and .NET minimum dates', async () => {
-    const {client} = setup([() => ok(GET_EXAMPLE)]);
+    const {client} = setup([() => ok(specGetExample)]);
     await expect(client.apiConnections.get('ABCDEFGHI123456789', 'APItoAPI')).resolves.toEqual({
       APIType: 'API to API',
       ClientId: '000000000000-000000000000.apps.googleusercontent.com',
@@ -240,7 +217,7 @@ describe('apiConnections.get', () => {
   });
 
   it('issue 12: says which lists came as null, and not the ones sent as [] or as a string', async () => {
-    const data = {...GET_EXAMPLE, CorsOrigins: [], RedirectURI: 'https://a.example/cb'};
+    const data = {...specGetExample, CorsOrigins: [], RedirectURI: 'https://a.example/cb'};
     delete (data as Partial<typeof data>).AllowedScopes;
     const {client} = setup([() => ok(data)]);
     const connection = await client.apiConnections.get('ORG1', 'UItoAPI');
@@ -250,7 +227,7 @@ describe('apiConnections.get', () => {
 
   it('splits comma-separated strings into lists and keeps arrays as they are', async () => {
     const data = {
-      ...GET_EXAMPLE,
+      ...specGetExample,
       RedirectURI: 'https://a.example/cb, https://b.example/cb',
       CorsOrigins: ['https://a.example'],
       AllowedScopes: 'openid,profile,',
@@ -265,7 +242,7 @@ describe('apiConnections.get', () => {
 
   it('reads dates without an offset as UTC', async () => {
     const data = {
-      ...GET_EXAMPLE,
+      ...specGetExample,
       CreatedDate: '2025-03-04T10:20:30.1234567',
       ModifiedDate: '2025-03-04T12:00:00+02:00',
     };
@@ -277,7 +254,7 @@ describe('apiConnections.get', () => {
   });
 
   it('reads lookups and drops undocumented fields', async () => {
-    const data = {...GET_EXAMPLE, CreatedBy: {Id: 'u1', Name: 'Ada', Email: 'x'}, Extra: {deep: true}};
+    const data = {...specGetExample, CreatedBy: {Id: 'u1', Name: 'Ada', Email: 'x'}, Extra: {deep: true}};
     const {client} = setup([() => ok(data)]);
     const connection = await client.apiConnections.get('ORG1', 'APItoAPI');
     expect(connection.CreatedBy).toEqual({Id: 'u1', Name: 'Ada'});
@@ -285,12 +262,12 @@ describe('apiConnections.get', () => {
   });
 
   it('takes the ETag from the response header when the body has none (C2-04)', async () => {
-    const {client} = setup([() => json(200, {Success: true, Data: GET_EXAMPLE}, {ETag: 'W/"7"'})]);
+    const {client} = setup([() => json(200, {Success: true, Data: specGetExample}, {ETag: 'W/"7"'})]);
     await expect(client.apiConnections.get('ORG1', 'APItoAPI')).resolves.toMatchObject({ETag: 'W/"7"'});
   });
 
   it('throws ResponseShapeError for a date that is not a date-time', async () => {
-    const {client} = setup([() => ok({...GET_EXAMPLE, CreatedDate: 'yesterday'})]);
+    const {client} = setup([() => ok({...specGetExample, CreatedDate: 'yesterday'})]);
     expect(await rejectionOf(client.apiConnections.get('ORG1', 'APItoAPI'))).toMatchObject({
       code: 'RESPONSE_SHAPE',
       path: 'Data.CreatedDate',

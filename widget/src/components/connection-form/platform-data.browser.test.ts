@@ -6,6 +6,7 @@ import {html} from 'lit';
 import {ifDefined} from 'lit/directives/if-defined.js';
 import {expect, fixture, oneEvent, waitUntil} from '@open-wc/testing';
 import type {ConnectionType} from '@conga-connections/api-client';
+import {specGetExample} from '@conga-connections/api-client/testing';
 import {createFakeAuthSession} from '@conga-connections/auth/testing';
 import {ConnectionUpdatedEvent} from '../../events/connection-updated-event.js';
 import {FormClosedEvent} from '../../events/form-closed-event.js';
@@ -15,30 +16,6 @@ import '../api-connections/api-connections.js';
 import './connection-form.js';
 import type {CongaConnectionForm} from './connection-form.js';
 
-/** The GET-by-identifier example of conga-api-connections.openapi.yml, verbatim. */
-const GET_EXAMPLE = {
-  APIType: 'API to API',
-  ClientId: '000000000000-000000000000.apps.googleusercontent.com',
-  ClientName: 'ClientA',
-  Description: 'ClientA Description',
-  IsActive: true,
-  ExternalIdentifier: 'ABCDEFGHI123456789',
-  CorsOrigins: null,
-  BackChannelLogoutURI: null,
-  FrontChannelLogoutURI: null,
-  RedirectURI: null,
-  ClientSecret: null,
-  AllowedScopes: null,
-  Id: null,
-  Name: null,
-  CreatedBy: null,
-  CreatedDate: '0001-01-01T00:00:00',
-  ModifiedBy: null,
-  ModifiedDate: '0001-01-01T00:00:00',
-  ExternalId: null,
-  ETag: null,
-};
-
 const IDENTIFIER = 'ABCDEFGHI123456789';
 const SECOND = 'ZONELESS0000000001';
 
@@ -46,11 +23,11 @@ const DATA = {
   list: [],
   byId: {
     // The example as a UI-to-API connection: its Redirect URI as the comma-separated string the schema types.
-    [`${IDENTIFIER}|UItoAPI`]: {...GET_EXAMPLE, APIType: 'UI to API', RedirectURI: 'https://www.sampleabc.com/'},
-    [`${IDENTIFIER}|APItoAPI`]: GET_EXAMPLE,
+    [`${IDENTIFIER}|UItoAPI`]: {...specGetExample, APIType: 'UI to API', RedirectURI: 'https://www.sampleabc.com/'},
+    [`${IDENTIFIER}|APItoAPI`]: specGetExample,
     // The list example's empty arrays and '' strings, zone-less dates and a lookup whose name is null.
     [`${SECOND}|UItoAPI`]: {
-      ...GET_EXAMPLE,
+      ...specGetExample,
       APIType: 'UI to API',
       ExternalIdentifier: SECOND,
       RedirectURI: 'https://a.example.com/cb,https://b.example.com/cb',
@@ -130,7 +107,7 @@ describe('<conga-connection-form> with the specification’s example data', () =
     expect(details).to.contain('Created unknown, unknown');
     expect(details).to.contain('Modified unknown, unknown');
     expect(details).to.not.match(/\b0?001\b|\b1 AD\b/);
-    expect(($(form, '#client-id') as HTMLInputElement).value).to.equal(GET_EXAMPLE.ClientId);
+    expect(($(form, '#client-id') as HTMLInputElement).value).to.equal(specGetExample.ClientId);
     const redirects = [...form.shadowRoot!.querySelectorAll<HTMLInputElement>('input[id^="field-RedirectURI-"]')];
     expect(redirects.map((input) => input.value)).to.deep.equal(['https://www.sampleabc.com/']);
     // The empty scopes are explained, not demanded.

@@ -142,9 +142,18 @@ function extensionBuild(): UserConfig {
   return {
     root: resolve(root, 'extension'),
     logLevel: 'warn',
-    // Lit's production build, whatever NODE_ENV says; the element from its sources (`conga-source` in
-    // widget/package.json's exports: the published package points at its built files instead).
-    resolve: {conditions: ['conga-source', 'module', 'browser', 'production']},
+    // Lit's production build, whatever NODE_ENV says; the element from its sources (the published package's
+    // exports point at its built files, which the extension does not need; extension/tsconfig.json maps the same).
+    resolve: {
+      conditions: ['module', 'browser', 'production'],
+      alias: [
+        {find: /^@conga-connections\/widget$/, replacement: resolve(root, 'widget/src/index.ts')},
+        {
+          find: /^@conga-connections\/widget\/(confirm-dialog|secret-reveal)$/,
+          replacement: resolve(root, 'widget/src/components/$1/$1.ts'),
+        },
+      ],
+    },
     plugins: [
       crx({manifest: createManifest(browser, flavour), browser: browser === 'firefox' ? 'firefox' : 'chrome'}),
       {

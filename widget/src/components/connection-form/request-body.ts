@@ -1,12 +1,28 @@
 /**
- * The body of a save (PUT) of an existing connection: what was loaded, with only the fields the admin changed
- * replaced (issue 12). The request schema requires no field and the platform doesn't say whether a missing field
+ * The body of a save. A new connection sends the validated values of its type's fields. A save (PUT) of an existing
+ * connection sends what was loaded, with only the fields the admin changed replaced (issue 12). The request schema requires no field and the platform doesn't say whether a missing field
  * keeps its value or clears it, so every field the form owns is sent, and the ones the admin didn't touch go back
  * exactly as the platform sent them: a null stays null, `[]` stays `[]`. A PUT never changes a field the admin did
  * not touch, on a server that reads a missing or null field either way.
  */
 import type {ApiConnection, ApiConnectionCreateRequest, ConnectionType} from '@conga-connections/api-client';
 import type {ConnectionValue, FieldName} from '@conga-connections/validation';
+
+/** Builds the POST body of a new connection; an API-to-API one has no redirect, origin, logout or scope fields (A3-07). */
+export function createBody(type: ConnectionType, value: ConnectionValue): ApiConnectionCreateRequest {
+  if (type === 'UItoAPI') {
+    return {
+      ClientName: value.ClientName,
+      Description: value.Description,
+      RedirectURI: value.RedirectURI,
+      CorsOrigins: value.CorsOrigins,
+      BackChannelLogoutURI: value.BackChannelLogoutURI,
+      FrontChannelLogoutURI: value.FrontChannelLogoutURI,
+      AllowedScopes: value.AllowedScopes,
+    };
+  }
+  return {ClientName: value.ClientName, Description: value.Description};
+}
 
 /** The body fields a save sends, per type; an API-to-API save never sends the browser fields (A3-07). */
 const BODY_FIELDS = {

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import type {ApiConnection} from '@conga-connections/api-client';
 import type {ConnectionValue} from '@conga-connections/validation';
-import {updateBody} from './update-body.js';
+import {createBody, updateBody} from './request-body.js';
 
 /** The published GET-by-identifier example, as the client reads it (PLATFORM.md §1.3), made a UI-to-API one. */
 const LOADED: ApiConnection = {
@@ -73,5 +73,18 @@ describe('updateBody', () => {
     expect(updateBody('APItoAPI', loaded, VALUE, new Set(['ClientName'])).AllowedScopes).toStrictEqual([
       'api.user-management',
     ]);
+  });
+});
+
+describe('createBody', () => {
+  it('sends every UI-to-API field as validated', () => {
+    expect(createBody('UItoAPI', {...VALUE, AllowedScopes: ['openid']})).toStrictEqual({
+      ...VALUE,
+      AllowedScopes: ['openid'],
+    });
+  });
+
+  it('sends only the name and description of a new API-to-API connection (A3-07)', () => {
+    expect(createBody('APItoAPI', VALUE)).toStrictEqual({ClientName: 'ClientA renamed', Description: ''});
   });
 });

@@ -1,0 +1,453 @@
+/**
+ * The form's save flow, as a Lit reactive controller: submit, the confirmations, create and update, a lost create
+ * found again (C4-03), a stale version (C2-03/C2-04), a connection gone (C2-01), failures and Retry, and closing with
+ * unsaved changes (C4-07). It owns the step the form shows and every request of a save; the draft is the model's, and
+ * what touches the DOM (focus, the live region, the dialogs, the hand-off) is the element's, reached through
+ * `SaveFlowEffects`. Events go out on the host.
+ */
+import type {ReactiveController, ReactiveControllerHost} from 'lit';
+import {isAbortError, isApiError, isNetworkError, isResponseShapeError} from '@conga-connections/api-client';
+import type {
+  ApiClient,
+  ApiConnection,
+  ApiConnectionCreateRequest,
+  ApiConnectionResponse,
+} from '@conga-connections/api-client';
+import {ConnectionCreatedEvent} from '../../events/connection-created-event.js';
+import {ConnectionUpdatedEvent} from '../../events/connection-updated-event.js';
+import {changedSince} from './draft.js';
+import {messages} from './form-messages.js';
+import type {FormModel} from './form-model.js';
+
+/** What the form shows: the fields, a confirmation or recovery panel, or nothing while the secret is handed over. */
+export type Step =
+  'form' | 'confirm-regenerate' | 'confirm-discard' | 'conflict' | 'not-found' | 'secret-lost' | 'handoff';
+
+/** A failed save, with or without Retry. */
+export interface Failure {
+  message: string;
+  retry: boolean;
+}
+
+/** What the one-time hand-off shows: the Client ID, and the secret of an API-to-API connection (never stored). */
+export interface Handoff {
+  clientId: string;
+  clientSecret: string | null;
+  reason: 'created' | 'regenerated';
+}
+
+/** The element's side of the flow: its API client, the network state and everything that touches the DOM. */
+export interface SaveFlowEffects {
+  api(): ApiClient | undefined;
+  online(): boolean;
+  /** Moves focus to the control with this id once the host has rendered. */
+  focus(id: string): Promise<void>;
+  /** Says something in the form's live region. */
+  announce(message: string): Promise<void>;
+  /** The form's dialog gives way to the hand-off of the new Client ID (and secret). */
+  handOff(handoff: Handoff): Promise<void>;
+  /** Closes the form. */
+  close(): void;
+}
+
+/** C3-03: progress text and busy state appear only when a save takes noticeably long. */
+export const PROGRESS_DELAY_MS = 300;
+
+type Host = ReactiveControllerHost & EventTarget;
+
+/** Runs the saves of one form and keeps the step it shows. */
+export class SaveFlowController implements ReactiveController {
+  step: Step = 'form';
+  /** The server's newer version, while the conflict step shows it (C2-03). */
+  latest: ApiConnection | undefined;
+  failure: Failure | undefined;
+  /** A save is in flight; nothing else is sent meanwhile (C4-01). */
+  saving = false;
+  /** A save has taken longer than `PROGRESS_DELAY_MS`. */
+  showProgress = false;
+  /** The identifier being created again after a 404, whose stale row in `existing` must not disable it. */
+  recreateIdentifier: string | undefined;
+  readonly #host: Host;
+  readonly #model: FormModel;
+  readonly #effects: SaveFlowEffects;
+  /** C4-03: a create was sent and its answer lost; before sending anything again, check whether it exists. */
+  #createUncertain = false;
+  /** Where focus goes back when a confirmation step is cancelled. */
+  #returnFocusTo: string | undefined;
+  #progressTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(host: Host, model: FormModel, effects: SaveFlowEffects) {
+    this.#host = host;
+    this.#model = model;
+    this.#effects = effects;
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.#clearProgressTimer();
+  }
+
+  #changed(): void {
+    this.#host.requestUpdate();
+  }
+
+  async #goTo(step: Step, focus: string): Promise<void> {
+    this.step = step;
+    this.#changed();
+    await this.#effects.focus(focus);
+  }
+
+  /** Starts afresh for one opening of the form. */
+  reset(): void {
+    this.step = 'form';
+    this.latest = undefined;
+    this.failure = undefined;
+    this.recreateIdentifier = undefined;
+    this.#createUncertain = false;
+    this.#changed();
+  }
+
+  /** The form closed: whatever step it was at, it opens on the fields next time. */
+  closed(): void {
+    this.step = 'form';
+    this.#changed();
+  }
+
+  /** Loading the connection to edit failed: a 404 says it doesn't exist (C2-01). */
+  async loadFailed(error: unknown): Promise<void> {
+    if (isApiError(error, 'API_NOT_FOUND') && this.#model.mode === 'edit' && !this.#model.loaded) {
+      await this.#goTo('not-found', 'panel-title');
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------------------------------
+  // Submitting and saving
+  // -------------------------------------------------------------------------------------------------------------------
+
+  /** Save (the submit button or Enter): checks, asks before regenerating a secret, then saves. */
+  async submit(): Promise<void> {
+    // C4-01: a second click or Enter while a save runs sends nothing.
+    if (this.saving || this.step !== 'form') return;
+    // C3-01: nothing is queued silently while offline; the banner says why Save does nothing.
+    if (!this.#effects.online()) return;
+    const model = this.#model;
+    model.markSubmitted();
+    model.setServerProblems([]);
+    this.failure = undefined;
+    this.#changed();
+    if (!model.valid) {
+      await this.#showSummary();
+      return;
+    }
+    if (model.mode === 'edit' && model.type === 'APItoAPI') {
+      // Every save of an API-to-API connection issues a new secret (PLATFORM.md §1.5): say so before sending.
+      this.#returnFocusTo = 'save-button';
+      await this.#goTo('confirm-regenerate', 'panel-title');
+      return;
+    }
+    await this.save();
+  }
+
+  /** Sends the draft: Retry, or after the confirmation. */
+  async save(): Promise<void> {
+    if (this.saving) return;
+    const model = this.#model;
+    const api = this.#effects.api();
+    if (!api) {
+      this.failure = {message: messages.formNoApiClient, retry: false};
+      this.#changed();
+      return;
+    }
+    if (!this.#effects.online()) return;
+    const result = model.validate();
+    if (!model.valid) {
+      model.markSubmitted();
+      await this.#showSummary();
+      return;
+    }
+    const identifier = model.draft.ExternalIdentifier;
+    const body = model.requestBody(result);
+    this.#startSaving();
+    this.failure = undefined;
+    model.setServerProblems([]);
+    try {
+      if (model.mode === 'create') await this.#create(api, identifier, body);
+      else await this.#update(api, identifier, body);
+    } catch (error) {
+      await this.#handleSaveError(error);
+    } finally {
+      this.#stopSaving();
+    }
+  }
+
+  async #create(api: ApiClient, identifier: string, body: ApiConnectionCreateRequest): Promise<void> {
+    const type = this.#model.type;
+    if (this.#createUncertain && (await this.#findLostCreate(api, identifier))) return;
+    let response: ApiConnectionResponse;
+    try {
+      response = await api.apiConnections.create(identifier, type, body);
+    } catch (error) {
+      if (isApiError(error, 'API_SERVER_ERROR')) {
+        // A 5xx (a gateway timeout above all) may come after the commit: Retry checks before sending again.
+        this.#createUncertain = true;
+      }
+      if (!isNetworkError(error) && !isResponseShapeError(error)) throw error;
+      // C4-03: the create may have been committed and only its answer lost (or unreadable). Sending it again could
+      // never show the secret of the first one: check by identifier instead.
+      this.#createUncertain = true;
+      if (!(await this.#findLostCreate(api, identifier))) {
+        this.failure = {message: messages.formSaveFailed, retry: true};
+        this.#changed();
+      }
+      return;
+    }
+    this.#createUncertain = false;
+    await this.#handleSaved(response, 'created');
+  }
+
+  /** C4-03: whether a create whose answer was lost was committed; if so, says what happened. Throws if unknown. */
+  async #findLostCreate(api: ApiClient, identifier: string): Promise<boolean> {
+    const type = this.#model.type;
+    let existing: ApiConnection;
+    try {
+      existing = await api.apiConnections.get(identifier, type);
+    } catch (error) {
+      if (isApiError(error, 'API_NOT_FOUND')) {
+        this.#createUncertain = false;
+        return false;
+      }
+      throw error;
+    }
+    this.#createUncertain = false;
+    if (type === 'UItoAPI') {
+      // A public client has no secret to lose: its Client ID can be read again, so the hand-off goes on as usual.
+      await this.#handleSaved(existing, 'created');
+      return true;
+    }
+    this.#host.dispatchEvent(new ConnectionCreatedEvent(existing));
+    this.#model.adopt(existing);
+    await this.#goTo('secret-lost', 'panel-title');
+    return true;
+  }
+
+  async #update(api: ApiClient, identifier: string, body: ApiConnectionCreateRequest): Promise<void> {
+    const loaded = this.#model.loaded;
+    const type = this.#model.type;
+    if (!loaded) return;
+    // C2-04: a server without preconditions would overwrite a newer version silently; re-read and compare first.
+    const latest = await api.apiConnections.get(identifier, type);
+    if (changedSince(loaded, latest)) {
+      await this.#showConflict(latest);
+      return;
+    }
+    const response = await api.apiConnections.update(identifier, type, body, loaded.ETag ? {ifMatch: loaded.ETag} : {});
+    await this.#handleSaved(response, 'updated');
+  }
+
+  async #handleSaved(response: ApiConnectionResponse, kind: 'created' | 'updated'): Promise<void> {
+    const type = this.#model.type;
+    // The secret goes straight to the hand-off and is kept nowhere else: not in state, events or logs (B4-02).
+    const secret = response.ClientSecret ?? null;
+    this.#model.markSaved();
+    this.#host.dispatchEvent(
+      kind === 'created'
+        ? new ConnectionCreatedEvent(response)
+        : new ConnectionUpdatedEvent(response, type === 'APItoAPI' && secret !== null),
+    );
+    if (kind === 'updated' && secret === null) {
+      this.#effects.close();
+      return;
+    }
+    // The form's dialog gives way to the hand-off's; the form counts as closed only when the hand-off is done.
+    this.step = 'handoff';
+    this.#changed();
+    await this.#effects.handOff({
+      clientId: response.ClientId ?? '',
+      clientSecret: type === 'APItoAPI' ? secret : null,
+      reason: kind === 'created' ? 'created' : 'regenerated',
+    });
+  }
+
+  async #handleSaveError(error: unknown): Promise<void> {
+    if (isAbortError(error)) return;
+    const editing = this.#model.mode === 'edit';
+    if (isApiError(error)) {
+      switch (error.code) {
+        case 'API_BAD_REQUEST':
+        case 'API_REQUEST_FAILED':
+          // A7-01/02/03: each server message at the field it names (and in the summary); focus to the summary.
+          this.#model.setServerMessages(error.messages, error.status);
+          await this.#showSummary();
+          return;
+        case 'API_CONFLICT':
+          if (editing) {
+            await this.#loadConflict();
+          } else {
+            // C2-05: the one thing a create can clash on is the identifier (one connection per identifier and type).
+            this.#model.setServerProblems([
+              {
+                field: 'ExternalIdentifier',
+                key: 'ExternalIdentifier',
+                message: messages.formIdentifierDuplicate(this.#model.type),
+              },
+            ]);
+            await this.#showSummary();
+          }
+          return;
+        case 'API_PRECONDITION_FAILED':
+          if (editing) {
+            await this.#loadConflict();
+            return;
+          }
+          break;
+        case 'API_NOT_FOUND':
+          if (editing) {
+            await this.#goTo('not-found', 'panel-title');
+            return;
+          }
+          break;
+        case 'API_UNAUTHORIZED':
+          // The session could not be renewed: the root asks for sign-in; the form keeps every value (C1-02).
+          this.#fail(messages.sessionExpired, true);
+          return;
+        case 'API_FORBIDDEN':
+          this.#fail(messages.needAdmin, false);
+          return;
+        default:
+          break;
+      }
+      this.#fail(messages.formSaveFailed, true);
+      return;
+    }
+    if (error instanceof Error && error.name === 'AuthError') {
+      this.#fail(messages.sessionExpired, true);
+      return;
+    }
+    if (!isNetworkError(error) && !isResponseShapeError(error)) console.error(error);
+    // C2-08: whatever failed, the values stay where they are and Retry sends them again.
+    this.#fail(messages.formSaveFailed, true);
+  }
+
+  #fail(message: string, retry: boolean): void {
+    this.failure = {message, retry};
+    this.#changed();
+  }
+
+  async #loadConflict(): Promise<void> {
+    const api = this.#effects.api();
+    if (!api) return;
+    try {
+      const latest = await api.apiConnections.get(this.#model.draft.ExternalIdentifier, this.#model.type);
+      await this.#showConflict(latest);
+    } catch (error) {
+      if (isApiError(error, 'API_NOT_FOUND')) {
+        await this.#goTo('not-found', 'panel-title');
+        return;
+      }
+      this.#fail(messages.formSaveFailed, true);
+    }
+  }
+
+  async #showConflict(latest: ApiConnection): Promise<void> {
+    this.latest = latest;
+    this.#returnFocusTo = 'save-button';
+    await this.#goTo('conflict', 'panel-title');
+  }
+
+  async #showSummary(): Promise<void> {
+    this.#model.requestSummary();
+    await this.#effects.focus('error-summary');
+  }
+
+  #startSaving(): void {
+    this.saving = true;
+    this.#changed();
+    this.#clearProgressTimer();
+    this.#progressTimer = setTimeout(() => {
+      this.showProgress = true;
+      this.#changed();
+    }, PROGRESS_DELAY_MS);
+  }
+
+  #stopSaving(): void {
+    this.saving = false;
+    this.showProgress = false;
+    this.#changed();
+    this.#clearProgressTimer();
+  }
+
+  #clearProgressTimer(): void {
+    if (this.#progressTimer !== undefined) clearTimeout(this.#progressTimer);
+    this.#progressTimer = undefined;
+  }
+
+  // -------------------------------------------------------------------------------------------------------------------
+  // The panels' choices, and closing
+  // -------------------------------------------------------------------------------------------------------------------
+
+  /** Escape, Cancel and ×: leave a confirmation step, or close, asking first when there are unsaved changes (C4-07). */
+  async requestClose(returnFocusTo: string): Promise<void> {
+    if (this.saving || this.step === 'handoff') return;
+    if (this.step === 'confirm-regenerate' || this.step === 'confirm-discard' || this.step === 'conflict') {
+      await this.backToForm();
+      return;
+    }
+    if (this.#model.dirty) {
+      this.#returnFocusTo = returnFocusTo;
+      await this.#goTo('confirm-discard', 'panel-title');
+      return;
+    }
+    this.#effects.close();
+  }
+
+  /** Cancel or "Keep editing" on a panel: back to the fields, focus where it was. */
+  async backToForm(): Promise<void> {
+    this.latest = undefined;
+    await this.#goTo('form', this.#returnFocusTo ?? 'save-button');
+  }
+
+  /** "Confirm" at the regenerate warning. */
+  async confirmRegenerate(): Promise<void> {
+    this.step = 'form';
+    this.#changed();
+    await this.save();
+  }
+
+  /** C2-03 "Reapply my changes" on the newer version, and save. */
+  async reapply(): Promise<void> {
+    const latest = this.latest;
+    if (!this.#model.loaded || !latest) return;
+    this.#model.reapply(latest);
+    this.latest = undefined;
+    this.step = 'form';
+    this.#changed();
+    await this.save();
+  }
+
+  /** C2-03 "Take theirs": the newer version becomes the draft; nothing is sent. */
+  async takeTheirs(): Promise<void> {
+    const latest = this.latest;
+    if (!latest) return;
+    this.#model.load(latest);
+    this.#model.clearMessages();
+    this.latest = undefined;
+    this.step = 'form';
+    this.#changed();
+    void this.#effects.announce(messages.formConflictTookTheirs);
+    await this.#effects.focus('field-ClientName');
+  }
+
+  /** C2-01: the connection is gone; its values become a new one, with nothing the admin typed lost. */
+  async createAsNew(): Promise<void> {
+    this.#model.createAsNew();
+    this.recreateIdentifier = this.#model.draft.ExternalIdentifier;
+    this.failure = undefined;
+    await this.#goTo('form', 'field-ExternalIdentifier');
+  }
+
+  /** C4-03: the connection exists; editing it issues a new secret (after the usual confirmation). */
+  async generateNewSecret(): Promise<void> {
+    this.#model.mode = 'edit';
+    await this.#goTo('form', 'save-button');
+  }
+}

@@ -25,7 +25,6 @@ import {renderIntegrationUserGuidance} from './guidance.js';
 import {renderIdentifier} from './identifier-view.js';
 import {renderCorsOrigins, renderRedirectUris, renderScopes} from './list-view.js';
 import {renderConfirmation, renderNotFound} from './panel-view.js';
-import type {PanelHandlers} from './panel-view.js';
 import {SaveFlowController} from './save-flow.js';
 import type {Handoff} from './save-flow.js';
 import {renderFailure, renderSummary} from './summary-view.js';
@@ -320,20 +319,10 @@ export class CongaConnectionForm extends LitElement {
   // -------------------------------------------------------------------------------------------------------------------
 
   readonly #handlers: FormHandlers = {
-    input: (field, value) => {
-      this.#model.setText(field, value);
-    },
     blur: (key) => {
       // Leaving a field shows its messages, but not when it loses focus because the fields are going away (a step
       // replaced them, or the dialog closed): that blur comes in the middle of a render.
       if (this.#flow.step === 'form' && this.#isOpen) this.#model.show(key);
-    },
-    choose: (value) => {
-      this.#model.setText('ExternalIdentifier', value);
-      this.#model.show('ExternalIdentifier');
-    },
-    rowInput: (field, key, value) => {
-      this.#model.setRow(field, key, value);
     },
     rowPaste: (field, key, event) => {
       void this.#paste(field, key, event);
@@ -350,21 +339,6 @@ export class CongaConnectionForm extends LitElement {
     focus: (id) => {
       this.#fieldById(id)?.focus();
     },
-  };
-
-  readonly #panelHandlers: PanelHandlers = {
-    keepEditing: () => void this.#flow.backToForm(),
-    confirmRegenerate: () => void this.#flow.confirmRegenerate(),
-    discard: () => {
-      this.#close();
-    },
-    backToList: () => {
-      this.#close();
-    },
-    generateNewSecret: () => void this.#flow.generateNewSecret(),
-    createAsNew: () => void this.#flow.createAsNew(),
-    takeTheirs: () => void this.#flow.takeTheirs(),
-    reapply: () => void this.#flow.reapply(),
   };
 
   private readonly handleRequestAddValue = (event: RequestAddValueEvent): void => {
@@ -482,8 +456,7 @@ export class CongaConnectionForm extends LitElement {
   private renderBody() {
     const model = this.#model;
     const step = this.#flow.step;
-    const notFound = () =>
-      renderNotFound(!model.loaded, this.connectionType, this.#loadIdentifier, this.#panelHandlers);
+    const notFound = () => renderNotFound(!model.loaded, this.connectionType, this.#loadIdentifier, this.#flow);
     if (step === 'not-found') return notFound();
     if (model.mode === 'edit' && !model.loaded && step !== 'handoff') {
       if (!this.api) return html`<p class="muted">${messages.formNoApiClient}</p>`;
@@ -504,9 +477,9 @@ export class CongaConnectionForm extends LitElement {
     const panel =
       step === 'conflict'
         ? latest
-          ? renderConflict(model, latest, this.#panelHandlers)
+          ? renderConflict(model, latest, this.#flow)
           : nothing
-        : renderConfirmation(step, this.#panelHandlers);
+        : renderConfirmation(step, this.#flow);
     return html`${panel} ${this.renderForm()}`;
   }
 

@@ -8,18 +8,17 @@ import {ifDefined} from 'lit/directives/if-defined.js';
 import {live} from 'lit/directives/live.js';
 import type {FieldName} from '@conga-connections/validation';
 import {fieldLabel} from './draft.js';
-import type {ListField, TextField} from './draft.js';
+import type {ListField} from './draft.js';
 import {messages} from './form-messages.js';
 import type {FormModel} from './form-model.js';
 
-/** What the admin does in the fields; the element turns it into model changes, focus and announcements. */
+/**
+ * What the admin does in the fields that needs more than a model change (typing goes straight to the model): the
+ * element adds focus, announcements and the rule that a blur while the fields go away shows nothing.
+ */
 export interface FormHandlers {
-  input(field: TextField, value: string): void;
   /** Leaving a field or row: its messages show. */
   blur(key: string): void;
-  /** A new External Identifier chosen. */
-  choose(value: string): void;
-  rowInput(field: ListField, key: number, value: string): void;
   rowPaste(field: ListField, key: number, event: ClipboardEvent): void;
   addRow(field: ListField): void;
   removeRow(field: ListField, key: number): void;
@@ -46,7 +45,6 @@ export function renderLabel(field: FieldName, forId: string | undefined, require
  */
 export function renderMessages(
   model: FormModel,
-  handlers: FormHandlers,
   key: string,
   label: string,
   originRowKey?: number,
@@ -68,7 +66,7 @@ export function renderMessages(
           type="button"
           class="link"
           @click=${() => {
-            if (originRowKey !== undefined) handlers.rowInput('CorsOrigins', originRowKey, value);
+            if (originRowKey !== undefined) model.setRow('CorsOrigins', originRowKey, value);
           }}
         >
           ${messages.formApplyFix(value)}
@@ -97,7 +95,7 @@ export function renderTextField(
   const invalid = ifDefined(model.errorsFor(field).length > 0 ? 'true' : undefined);
   const described = describedBy(options.help && `help-${field}`, model.hasMessages(field) && `message-${field}`);
   const onInput = (event: Event) => {
-    handlers.input(field, (event.target as HTMLInputElement | HTMLTextAreaElement).value);
+    model.setText(field, (event.target as HTMLInputElement | HTMLTextAreaElement).value);
   };
   const onBlur = () => {
     handlers.blur(field);
@@ -129,6 +127,6 @@ export function renderTextField(
   return html`<div class="field">
     ${renderLabel(field, id, options.required ?? false)} ${control}
     ${options.help ? html`<p id=${`help-${field}`} class="muted help">${options.help}</p>` : nothing}
-    ${renderMessages(model, handlers, field, fieldLabel(field))}
+    ${renderMessages(model, field, fieldLabel(field))}
   </div>`;
 }

@@ -75,14 +75,11 @@ export class FormModel {
   /** The draft as last loaded or saved: anything else is an unsaved change (C4-07). */
   #snapshot = snapshotOf(this.draft);
   #findings: Findings | undefined;
-  #findingsOf: readonly [Draft, FormMode, ConnectionType] | undefined;
+  /** The draft and mode the findings are of (a new type always comes with a new draft). */
+  #findingsOf: [Draft, FormMode] | undefined;
 
   constructor(onChange: () => void = () => undefined) {
     this.#onChange = onChange;
-  }
-
-  #changed(): void {
-    this.#onChange();
   }
 
   /** Starts afresh for one opening: an empty draft (with the identifier to edit, if any) and no messages. */
@@ -101,7 +98,7 @@ export class FormModel {
     this.submitted = false;
     this.summaryRequested = false;
     this.serverProblems = [];
-    this.#changed();
+    this.#onChange();
   }
 
   /** The connection as loaded (or as the server has it now) becomes the draft and the saved state. */
@@ -109,14 +106,14 @@ export class FormModel {
     this.loaded = connection;
     this.draft = draftFromConnection(connection, this.draft.ExternalIdentifier);
     this.#snapshot = snapshotOf(this.draft);
-    this.#changed();
+    this.#onChange();
   }
 
   /** C4-03: a create whose answer was lost exists after all; it is what is loaded now, and what was typed is saved. */
   adopt(connection: ApiConnection): void {
     this.loaded = connection;
     this.markSaved();
-    this.#changed();
+    this.#onChange();
   }
 
   /** What is typed now counts as saved. */
@@ -135,7 +132,7 @@ export class FormModel {
 
   #setDraft(next: Draft): void {
     this.draft = next;
-    this.#changed();
+    this.#onChange();
   }
 
   /** An edit clears the server's message about that field (or row): it was about the old value. */
@@ -144,12 +141,18 @@ export class FormModel {
     this.serverProblems = this.serverProblems.filter(
       (problem) => problem.key === undefined || !keys.includes(problem.key),
     );
-    this.#changed();
+    this.#onChange();
   }
 
   setText(field: TextField, value: string): void {
     this.#setDraft({...this.draft, [field]: value});
     this.#clearServerProblems(field);
+  }
+
+  /** A new External Identifier chosen: its messages show from now on. */
+  choose(value: string): void {
+    this.setText('ExternalIdentifier', value);
+    this.show('ExternalIdentifier');
   }
 
   /** A row typed into: its messages show from now on. */
@@ -237,7 +240,7 @@ export class FormModel {
   /** The rules' findings by problem key: a field, or one row of a list field. Recomputed when the draft changes. */
   get findings(): Findings {
     const of = this.#findingsOf;
-    if (this.#findings && of?.[0] === this.draft && of[1] === this.mode && of[2] === this.type) return this.#findings;
+    if (this.#findings && of?.[0] === this.draft && of[1] === this.mode) return this.#findings;
     const result = this.validate();
     const errors = new Map<string, Finding[]>();
     const hints = new Map<string, Finding[]>();
@@ -256,7 +259,7 @@ export class FormModel {
     for (const finding of result.errors) add(errors, finding);
     for (const finding of result.warnings) add(hints, finding);
     this.#findings = {errors, hints, valid: errors.size === 0};
-    this.#findingsOf = [this.draft, this.mode, this.type];
+    this.#findingsOf = [this.draft, this.mode];
     return this.#findings;
   }
 
@@ -273,7 +276,7 @@ export class FormModel {
   show(...keys: string[]): void {
     if (keys.every((key) => this.shown.has(key))) return;
     this.shown = new Set([...this.shown, ...keys]);
-    this.#changed();
+    this.#onChange();
   }
 
   /** The errors shown for a problem key: the rules' (once shown) and the server's. */
@@ -339,18 +342,18 @@ export class FormModel {
   markSubmitted(): void {
     this.submitted = true;
     this.serverProblems = [];
-    this.#changed();
+    this.#onChange();
   }
 
   /** Shows the error summary. */
   requestSummary(): void {
     this.summaryRequested = true;
-    this.#changed();
+    this.#onChange();
   }
 
   setServerProblems(problems: readonly ServerProblem[]): void {
     this.serverProblems = problems;
-    this.#changed();
+    this.#onChange();
   }
 
   /** A7-01/02/03: each server message at the field (and row) it names, or in the summary only. */
@@ -401,7 +404,7 @@ export class FormModel {
     this.draft = mergeDrafts(this.draft, draftFromConnection(original, identifier), theirs);
     this.loaded = latest;
     this.#snapshot = snapshotOf(theirs);
-    this.#changed();
+    this.#onChange();
   }
 
   /** C2-01: the edited connection is gone; what was typed becomes a new connection. */
@@ -411,6 +414,6 @@ export class FormModel {
     this.submitted = false;
     this.summaryRequested = false;
     this.serverProblems = [];
-    this.#changed();
+    this.#onChange();
   }
 }

@@ -52,7 +52,7 @@ export function renderIdentifier(model: FormModel, handlers: FormHandlers, choic
         model.hasMessages(key) && `message-${key}`,
       )}
       @change=${(event: Event) => {
-        handlers.choose((event.target as HTMLSelectElement).value);
+        model.choose((event.target as HTMLSelectElement).value);
       }}
       @blur=${() => {
         handlers.blur(key);
@@ -80,6 +80,6 @@ export function renderIdentifier(model: FormModel, handlers: FormHandlers, choic
         ? html`<p id="help-ExternalIdentifier" class="muted help">${messages.formNoIntegrations}</p>`
         : nothing
     }
-    ${renderMessages(model, handlers, key, fieldLabel(key))}
+    ${renderMessages(model, key, fieldLabel(key))}
   </div>`;
 }

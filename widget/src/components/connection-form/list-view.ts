@@ -31,7 +31,7 @@ function renderList(model: FormModel, handlers: FormHandlers, field: ListField, 
   >
     ${renderLabel(field, undefined, options.required ?? false)}
     <p id=${`help-${field}`} class="muted help">${options.help}</p>
-    ${renderMessages(model, handlers, field, label)}
+    ${renderMessages(model, field, label)}
     ${
       list.length > 0
         ? html`<ul class="rows">
@@ -58,7 +58,7 @@ function renderList(model: FormModel, handlers: FormHandlers, field: ListField, 
                       )}
                       .value=${live(row.value)}
                       @input=${(event: Event) => {
-                        handlers.rowInput(field, row.key, (event.target as HTMLInputElement).value);
+                        model.setRow(field, row.key, (event.target as HTMLInputElement).value);
                       }}
                       @blur=${() => {
                         handlers.blur(key);
@@ -76,7 +76,7 @@ function renderList(model: FormModel, handlers: FormHandlers, field: ListField, 
                       ${messages.formRemove}<span class="visually-hidden"> ${rowLabel}</span>
                     </button>
                   </div>
-                  ${renderMessages(model, handlers, key, rowLabel, field === 'CorsOrigins' ? row.key : undefined)}
+                  ${renderMessages(model, key, rowLabel, field === 'CorsOrigins' ? row.key : undefined)}
                 </li>`;
               },
             )}

@@ -10,16 +10,16 @@ import type {ConnectionType} from '@conga-connections/api-client';
 import {messages} from './form-messages.js';
 import type {Step} from './save-flow.js';
 
-/** The panels' choices. */
+/** The panels' choices: the save flow's (its methods are bound, so they can be listeners as they are). */
 export interface PanelHandlers {
-  keepEditing: () => void;
-  confirmRegenerate: () => void;
-  discard: () => void;
-  backToList: () => void;
-  generateNewSecret: () => void;
-  createAsNew: () => void;
-  takeTheirs: () => void;
-  reapply: () => void;
+  keepEditing: () => unknown;
+  confirmRegenerate: () => unknown;
+  /** Discard, Back to list, Close. */
+  close: () => unknown;
+  generateNewSecret: () => unknown;
+  createAsNew: () => unknown;
+  takeTheirs: () => unknown;
+  reapply: () => unknown;
 }
 
 /** A panel: its title (which takes focus), body and buttons. */
@@ -46,13 +46,13 @@ export function renderConfirmation(step: Step, handlers: PanelHandlers): Templat
         messages.formDiscardTitle,
         html`<p>${messages.formDiscardDetail}</p>`,
         html`<button type="button" @click=${handlers.keepEditing}>${messages.formCancel}</button>
-          <button type="button" class="danger" @click=${handlers.discard}>${messages.formDiscard}</button>`,
+          <button type="button" class="danger" @click=${handlers.close}>${messages.formDiscard}</button>`,
       );
     case 'secret-lost':
       return renderPanelFrame(
         messages.formCreatedSecretLost,
         nothing,
-        html`<button type="button" @click=${handlers.backToList}>${messages.formClose}</button>
+        html`<button type="button" @click=${handlers.close}>${messages.formClose}</button>
           <button type="button" class="primary" @click=${handlers.generateNewSecret}>
             ${messages.formGenerateNewSecret}
           </button>`,
@@ -72,7 +72,7 @@ export function renderNotFound(
   return renderPanelFrame(
     neverLoaded ? messages.formDoesNotExist : messages.errorNotFound,
     neverLoaded ? html`<p>${messages.formDoesNotExistDetail(toApiTypeLabel(type), identifier)}</p>` : nothing,
-    html`<button type="button" @click=${handlers.backToList}>${messages.backToList}</button>
+    html`<button type="button" @click=${handlers.close}>${messages.backToList}</button>
       <button type="button" class="primary" @click=${handlers.createAsNew}>${messages.formCreateAsNew}</button>`,
   );
 }

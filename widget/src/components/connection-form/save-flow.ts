@@ -389,7 +389,7 @@ export class SaveFlowController implements ReactiveController {
   async requestClose(returnFocusTo: string): Promise<void> {
     if (this.saving || this.step === 'handoff') return;
     if (this.step === 'confirm-regenerate' || this.step === 'confirm-discard' || this.step === 'conflict') {
-      await this.backToForm();
+      await this.keepEditing();
       return;
     }
     if (this.#model.dirty) {
@@ -400,21 +400,26 @@ export class SaveFlowController implements ReactiveController {
     this.#effects.close();
   }
 
+  /** "Discard", "Back to list" and the secret-lost panel's "Close": the form closes. */
+  readonly close = (): void => {
+    this.#effects.close();
+  };
+
   /** Cancel or "Keep editing" on a panel: back to the fields, focus where it was. */
-  async backToForm(): Promise<void> {
+  readonly keepEditing = async (): Promise<void> => {
     this.latest = undefined;
     await this.#goTo('form', this.#returnFocusTo ?? 'save-button');
-  }
+  };
 
   /** "Confirm" at the regenerate warning. */
-  async confirmRegenerate(): Promise<void> {
+  readonly confirmRegenerate = async (): Promise<void> => {
     this.step = 'form';
     this.#changed();
     await this.save();
-  }
+  };
 
   /** C2-03 "Reapply my changes" on the newer version, and save. */
-  async reapply(): Promise<void> {
+  readonly reapply = async (): Promise<void> => {
     const latest = this.latest;
     if (!this.#model.loaded || !latest) return;
     this.#model.reapply(latest);
@@ -422,10 +427,10 @@ export class SaveFlowController implements ReactiveController {
     this.step = 'form';
     this.#changed();
     await this.save();
-  }
+  };
 
   /** C2-03 "Take theirs": the newer version becomes the draft; nothing is sent. */
-  async takeTheirs(): Promise<void> {
+  readonly takeTheirs = async (): Promise<void> => {
     const latest = this.latest;
     if (!latest) return;
     this.#model.load(latest);
@@ -435,19 +440,19 @@ export class SaveFlowController implements ReactiveController {
     this.#changed();
     void this.#effects.announce(messages.formConflictTookTheirs);
     await this.#effects.focus('field-ClientName');
-  }
+  };
 
   /** C2-01: the connection is gone; its values become a new one, with nothing the admin typed lost. */
-  async createAsNew(): Promise<void> {
+  readonly createAsNew = async (): Promise<void> => {
     this.#model.createAsNew();
     this.recreateIdentifier = this.#model.draft.ExternalIdentifier;
     this.failure = undefined;
     await this.#goTo('form', 'field-ExternalIdentifier');
-  }
+  };
 
   /** C4-03: the connection exists; editing it issues a new secret (after the usual confirmation). */
-  async generateNewSecret(): Promise<void> {
+  readonly generateNewSecret = async (): Promise<void> => {
     this.#model.mode = 'edit';
     await this.#goTo('form', 'save-button');
-  }
+  };
 }

@@ -338,10 +338,9 @@ export class FormModel {
     return entries;
   }
 
-  /** A submit: every message shows, and the server's earlier ones go. */
+  /** A submit: every message shows from now on. */
   markSubmitted(): void {
     this.submitted = true;
-    this.serverProblems = [];
     this.#onChange();
   }
 

@@ -1,3 +1,9 @@
+// <conga-connection-form>: where each behaviour lives.
+// - draft.ts: the draft's values and pure helpers; form-model.ts: the draft model (rows, unsaved changes, which
+//   messages show and when, the request body, request-body.ts); both plain TypeScript, tested in Node.
+// - save-flow.ts: the save flow as a reactive controller (steps, create, update, lost creates, conflicts, failures).
+// - *-view.ts: render-only pieces (identifier, fields and messages, row lists, summary, details, panels, conflict).
+// - This element: properties, loading the connection to edit, the dialogs, focus, the live region, and wiring.
 import {html, LitElement, nothing} from 'lit';
 import {property, query, state} from 'lit/decorators.js';
 import {consume} from '@lit/context';

@@ -183,7 +183,7 @@ export class CongaConnectionList extends LitElement {
   // Toolbar
 
   private readonly handleSearchInput = (event: Event): void => {
-    this.#query.setSearch((event.target as HTMLInputElement).value);
+    this.#query.set({search: (event.target as HTMLInputElement).value});
     this.requestUpdate();
   };
 
@@ -564,8 +564,8 @@ export class CongaConnectionList extends LitElement {
               list,
               rows,
               stale,
-              sortColumn: query.column,
-              sortDirection: query.direction,
+              sortColumn: query.sort,
+              descending: query.descending,
               isSelected: (key) => selection.has(key),
               pending: this.#status.pending,
               onPageSelect: this.handlePageSelect,

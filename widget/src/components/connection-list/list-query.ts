@@ -11,12 +11,6 @@ import type {SortColumn, UrlView} from './url-state.js';
 import type {BulkItem} from '../bulk-actions/bulk-actions.js';
 import {sortAtOnce, sortInSlices} from './list-sort.js';
 
-export const SORT_DIRECTIONS = {ascending: 'ascending', descending: 'descending'} as const;
-export type SortDirection = (typeof SORT_DIRECTIONS)[keyof typeof SORT_DIRECTIONS];
-
-export const STATUS_FILTERS = {all: '', active: 'active', inactive: 'inactive'} as const;
-export type StatusFilter = (typeof STATUS_FILTERS)[keyof typeof STATUS_FILTERS];
-
 /** Bits of {@link LoadedList.flags}: what the filters test, and where a row's searchable text is; a byte per row. */
 const FLAG_ACTIVE = 1;
 const FLAG_TYPE = {APItoAPI: 2, UItoAPI: 4} as const satisfies Record<ConnectionType, number>;
@@ -78,23 +72,32 @@ function matchesInPlace(connection: ApiConnectionResponse, needle: string): bool
 /** One page of the load, with its search text and bits made as soon as it arrives. */
 export interface LoadedPage {
   readonly connections: readonly ApiConnectionResponse[];
-  /** Per connection: the lower-case External Identifier and Client Name, and the other fields if they hold capitals. */
-  readonly texts: readonly string[];
+  /**
+   * Per connection, each followed by a separator: the lower-case External Identifier and Client Name, and the other
+   * fields if they hold capitals. One string per page, so no string per connection outlives the page's arrival.
+   */
+  readonly text: string;
+  /** Where each connection's text starts, and where the page's ends. */
+  readonly starts: Uint32Array;
   readonly flags: Uint8Array;
 }
 
 export function toLoadedPage(connections: readonly ApiConnectionResponse[]): LoadedPage {
   const flags = new Uint8Array(connections.length);
-  const texts = connections.map((connection, index) => {
+  const starts = new Uint32Array(connections.length + 1);
+  let text = '';
+  connections.forEach((connection, index) => {
     const type = toConnectionType(connection.APIType);
     const others = inPlaceFields(connection);
     const mixed = others.some((field) => field.toLowerCase() !== field);
     flags[index] =
       (connection.IsActive ? FLAG_ACTIVE : 0) | (type ? FLAG_TYPE[type] : 0) | (mixed ? FLAG_MIXED_CASE : 0);
     const fields = [connection.ExternalIdentifier ?? '', connection.ClientName ?? ''];
-    return (mixed ? fields.concat(others) : fields).join(SEPARATOR).toLowerCase();
+    starts[index] = text.length;
+    text += `${(mixed ? fields.concat(others) : fields).join(SEPARATOR).toLowerCase()}${SEPARATOR}`;
   });
-  return {connections, texts, flags};
+  starts[connections.length] = text.length;
+  return {connections, text, starts, flags};
 }
 
 /** The text a sort by `column` compares. */
@@ -142,29 +145,36 @@ export class LoadedList {
   constructor(pages: readonly LoadedPage[], expected?: number) {
     const seen = new Map<string, Set<string>>();
     const texts: string[] = [];
-    const flags: number[] = [];
-    for (const page of pages) {
-      page.connections.forEach((connection, index) => {
+    const lengths: number[] = [];
+    this.flags = new Uint8Array(pages.reduce((sum, page) => sum + page.connections.length, 0));
+    for (const {connections, text, starts, flags} of pages) {
+      const kept = connections.filter((connection, index) => {
         // A connection created while the pages were loading shifts later pages by one: keep its first copy only.
-        const type = connection.APIType ?? '';
-        const identifiers = seen.get(type) ?? new Set();
-        seen.set(type, identifiers);
-        if (identifiers.has(connection.ExternalIdentifier ?? '')) return;
+        const identifiers = seen.get(connection.APIType ?? '') ?? new Set();
+        seen.set(connection.APIType ?? '', identifiers);
+        if (identifiers.has(connection.ExternalIdentifier ?? '')) return false;
         identifiers.add(connection.ExternalIdentifier ?? '');
-        this.connections.push(connection);
-        texts.push(page.texts[index] ?? '');
-        flags.push(page.flags[index] ?? 0);
+        this.flags[this.connections.push(connection) - 1] = flags[index] ?? 0;
+        lengths.push((starts[index + 1] ?? 0) - (starts[index] ?? 0));
+        return true;
       });
+      // The page's text as it is, or (a repeated row dropped) the texts of the rows kept.
+      texts.push(
+        kept.length === connections.length
+          ? text
+          : connections
+              .map((connection, index) =>
+                kept.includes(connection) ? text.slice(starts[index], starts[index + 1]) : '',
+              )
+              .join(''),
+      );
     }
-    this.flags = Uint8Array.from(flags);
-    this.#starts = new Uint32Array(texts.length + 1);
-    let start = 0;
-    texts.forEach((text, index) => {
-      this.#starts[index] = start;
-      start += text.length + 1;
+    this.flags = this.flags.subarray(0, this.connections.length);
+    this.#starts = new Uint32Array(lengths.length + 1);
+    lengths.forEach((length, index) => {
+      this.#starts[index + 1] = (this.#starts[index] ?? 0) + length;
     });
-    this.#starts[texts.length] = start;
-    this.#text = texts.length ? `${texts.join(SEPARATOR)}${SEPARATOR}` : '';
+    this.#text = texts.join('');
     this.expected = expected;
   }
 
@@ -243,20 +253,17 @@ export class LoadedList {
     return this.connections.map((connection, index) => sortValue(connection, this.typeOf(index), column));
   }
 
-  /** The row indices in ascending order of `column`: finishes the idle sort under way, or sorts at once. */
+  /**
+   * The row indices in ascending order of `column`, sorted at once unless idle time already did it. An idle sort
+   * still under way is dropped: the engine's sort of everything costs less than finishing a merge sort in slices.
+   */
   order(column: SortColumn): Uint32Array {
     let order = this.orders.get(column);
-    if (order) return order;
-    const job = this.#sorting.get(column);
-    if (job) {
-      let step = job.next();
-      while (!step.done) step = job.next();
-      order = step.value;
+    if (!order) {
       this.#sorting.delete(column);
-    } else {
       order = sortAtOnce(this.#values(column));
+      this.orders.set(column, order);
     }
-    this.orders.set(column, order);
     return order;
   }
 
@@ -281,51 +288,34 @@ export class LoadedList {
   }
 }
 
-/** What a view was computed from. */
-interface ViewInputs {
-  readonly list: LoadedList;
-  readonly needle: string;
-  readonly type: ConnectionType | '';
-  readonly status: StatusFilter;
-  readonly column: SortColumn | undefined;
-  readonly direction: SortDirection;
-}
-
 const DEFAULT_PAGE_SIZE = 50;
 
 /**
- * The view of a list: search, filters, sort and page, and the rows they leave, computed only when one of them changes.
- * Every change bumps {@link revision}, which the element compares to know when the address bar needs writing.
+ * The view of a list: search, filters, sort and page (as the address bar keeps them), and the rows they leave,
+ * computed only when one of them changes. Every change bumps {@link revision}, which the element compares to know
+ * when the address bar needs writing.
  */
-export class ListQuery {
+export class ListQuery implements UrlView {
   search = '';
   type: ConnectionType | '' = '';
-  status: StatusFilter = STATUS_FILTERS.all;
-  column: SortColumn | undefined;
-  direction: SortDirection = SORT_DIRECTIONS.ascending;
+  status: UrlView['status'] = '';
+  sort: SortColumn | undefined;
+  descending = false;
   revision = 0;
+  list: LoadedList | undefined;
   #pageSize = DEFAULT_PAGE_SIZE;
   /** 1-based, as asked for; {@link page} keeps it within the pages there are once a list is in. */
   #page = 1;
-  #list: LoadedList | undefined;
   /** Row indices that pass the search and filters, in display order. */
   #view: Uint32Array = new Uint32Array(0);
-  /** What {@link #view} was computed from: a longer search of the same view only narrows it. */
-  #inputs: ViewInputs | undefined;
+  /** What {@link #view} was computed from (list, sort and filters, then the search): a longer search only narrows it. */
+  #inputs: unknown[] = [];
   /** A row changed under the view: it stays as it is, but the next change starts from every row again. */
   #stale = false;
   /** Two buffers of one index per row, taking turns to hold the view, so a keystroke allocates nothing. */
-  #buffers: [Uint32Array, Uint32Array] = [new Uint32Array(0), new Uint32Array(0)];
+  #buffers: Uint32Array[] = [];
   /** One byte per row: whether its search text holds the search. */
   #hits = new Uint8Array(0);
-
-  get list(): LoadedList | undefined {
-    return this.#list;
-  }
-
-  set list(list: LoadedList | undefined) {
-    this.#list = list;
-  }
 
   /** Rows per page, whatever the attribute says. */
   get pageSize(): number {
@@ -339,8 +329,7 @@ export class ListQuery {
 
   /** A page past the end (fewer matches, a smaller page size, a shorter list) is the last page (A6-03). */
   get page(): number {
-    if (!this.#list) return this.#page;
-    this.#page = Math.min(Math.max(1, this.#page), this.pageCount);
+    if (this.list) this.#page = Math.min(Math.max(1, this.#page), this.pageCount);
     return this.#page;
   }
 
@@ -353,60 +342,32 @@ export class ListQuery {
     return Math.max(1, Math.ceil(this.view.length / this.#pageSize));
   }
 
-  setSearch(search: string): void {
-    this.search = search;
-    this.page = 1;
+  /** Changes the search, filters or sort (as the address bar or a control says) and goes back to the first page. */
+  set(view: Partial<UrlView>): void {
+    Object.assign(this, {page: 1}, view);
   }
 
   setType(type: string): void {
-    this.type = type === 'APItoAPI' || type === 'UItoAPI' ? type : '';
-    this.page = 1;
+    this.set({type: type === 'APItoAPI' || type === 'UItoAPI' ? type : ''});
   }
 
   setStatus(status: string): void {
-    this.status = status === STATUS_FILTERS.active || status === STATUS_FILTERS.inactive ? status : STATUS_FILTERS.all;
-    this.page = 1;
+    this.set({status: status === 'active' || status === 'inactive' ? status : ''});
   }
 
   clearFilters(): void {
-    this.search = '';
-    this.type = '';
-    this.status = STATUS_FILTERS.all;
-    this.page = 1;
+    this.set({search: '', type: '', status: ''});
   }
 
   /** A click on a column's header: ascending first, then the other way on every further click. */
   sortBy(column: SortColumn): void {
-    if (this.column === column) {
-      this.direction =
-        this.direction === SORT_DIRECTIONS.ascending ? SORT_DIRECTIONS.descending : SORT_DIRECTIONS.ascending;
-    } else {
-      this.column = column;
-      this.direction = SORT_DIRECTIONS.ascending;
-    }
-    this.page = 1;
-  }
-
-  /** Takes a view from the address bar. */
-  setView(view: UrlView): void {
-    this.search = view.search;
-    this.type = view.type;
-    this.status = view.status;
-    this.column = view.sort;
-    this.direction = view.descending ? SORT_DIRECTIONS.descending : SORT_DIRECTIONS.ascending;
-    this.page = view.page;
+    this.set({sort: column, descending: this.sort === column && !this.descending});
   }
 
   /** The view as the address bar keeps it. */
   toView(): UrlView {
-    return {
-      search: this.search,
-      type: this.type,
-      status: this.status,
-      sort: this.column,
-      descending: this.direction === SORT_DIRECTIONS.descending,
-      page: this.page,
-    };
+    const {search, type, status, sort, descending, page} = this;
+    return {search, type, status, sort, descending, page};
   }
 
   /** The next search, filter or sort starts from every row again (a row's status changed under the view). */
@@ -430,9 +391,7 @@ export class ListQuery {
   reveal(index: number): boolean {
     let position = this.view.indexOf(index);
     if (position === -1) {
-      this.search = '';
-      this.type = '';
-      this.status = STATUS_FILTERS.all;
+      this.clearFilters();
       position = this.view.indexOf(index);
     }
     if (position === -1) return false;
@@ -446,44 +405,20 @@ export class ListQuery {
    * rows that matched before, since a row without "por" can't contain "port".
    */
   #compute(): void {
-    const list = this.#list;
-    if (!list) {
-      this.#view = new Uint32Array(0);
-      this.#inputs = undefined;
-      return;
-    }
-    const inputs: ViewInputs = {
-      list,
-      needle: this.search.trim().toLowerCase(),
-      type: this.type,
-      status: this.status,
-      column: this.column,
-      direction: this.direction,
-    };
-    const previous = this.#inputs;
-    if (
-      previous?.list === list &&
-      previous.needle === inputs.needle &&
-      previous.type === inputs.type &&
-      previous.status === inputs.status &&
-      previous.column === inputs.column &&
-      previous.direction === inputs.direction
-    ) {
-      return;
-    }
-    const narrowing =
-      !this.#stale &&
-      previous?.list === list &&
-      previous.type === inputs.type &&
-      previous.status === inputs.status &&
-      previous.column === inputs.column &&
-      previous.direction === inputs.direction &&
-      inputs.needle.includes(previous.needle);
-    const size = list.size;
-    const candidates = narrowing ? this.#view : inputs.column ? list.order(inputs.column) : undefined;
-    const reversed = !narrowing && inputs.column !== undefined && inputs.direction === SORT_DIRECTIONS.descending;
+    const list = this.list;
+    const needle = this.search.trim().toLowerCase();
+    const inputs = [list, this.type, this.status, this.sort, this.descending];
+    const [previousNeedle = '', ...previous] = this.#inputs as [string?, ...unknown[]];
+    const same = inputs.every((input, at) => input === previous[at]);
+    if (same && needle === previousNeedle) return;
+    this.#inputs = [needle, ...inputs];
+    const size = list?.size ?? 0;
+    const narrowing = same && !this.#stale && needle.includes(previousNeedle);
+    this.#stale = false;
+    const candidates = narrowing ? this.#view : this.sort && list?.order(this.sort);
+    const reversed = !narrowing && this.descending && this.sort !== undefined;
     let [buffer, other] = this.#buffers;
-    if (buffer.length !== size) {
+    if (!buffer || !other || buffer.length !== size) {
       buffer = new Uint32Array(size);
       other = new Uint32Array(size);
       this.#hits = new Uint8Array(size);
@@ -491,13 +426,12 @@ export class ListQuery {
       [buffer, other] = [other, buffer];
     }
     this.#buffers = [buffer, other];
-    const {needle} = inputs;
     const hits = this.#hits;
-    if (needle) list.findText(needle, hits);
-    const {flags} = list;
-    const typeBit = inputs.type ? FLAG_TYPE[inputs.type] : 0;
-    const statusMask = inputs.status ? FLAG_ACTIVE : 0;
-    const statusBits = inputs.status === STATUS_FILTERS.active ? FLAG_ACTIVE : 0;
+    if (needle) list?.findText(needle, hits);
+    const flags = list?.flags ?? hits;
+    const typeBit = this.type ? FLAG_TYPE[this.type] : 0;
+    const statusMask = this.status ? FLAG_ACTIVE : 0;
+    const statusBits = this.status === 'active' ? FLAG_ACTIVE : 0;
     const length = candidates ? candidates.length : size;
     const last = length - 1;
     let count = 0;
@@ -507,13 +441,11 @@ export class ListQuery {
       const bits = flags[index] ?? 0;
       if (typeBit && !(bits & typeBit)) continue;
       if ((bits & statusMask) !== statusBits) continue;
-      if (needle && !list.matches(index, needle, hits[index] === 1)) continue;
+      if (needle && !list?.matches(index, needle, hits[index] === 1)) continue;
       buffer[count] = index;
       count += 1;
     }
     this.#view = buffer.subarray(0, count);
-    this.#inputs = inputs;
-    this.#stale = false;
   }
 }
 

@@ -74,9 +74,29 @@ export function sortByRank(values: readonly string[]): Uint32Array | undefined {
   return order;
 }
 
+/**
+ * The order of values already in order, or in strictly reverse order (a column that follows the server's newest-first
+ * order, as External Identifiers often do): one comparison per row instead of a sort. Undefined as soon as two pairs
+ * disagree, which for other columns is after a few comparisons.
+ */
+function presorted(values: readonly string[]): Uint32Array | undefined {
+  const {compare} = collator();
+  let ascending = true;
+  let descending = true;
+  for (let index = 1; index < values.length && (ascending || descending); index += 1) {
+    const order = compare(values[index - 1] ?? '', values[index] ?? '');
+    // Ties keep the server's order, so only a strictly descending column can be read backwards.
+    if (order > 0) ascending = false;
+    if (order <= 0) descending = false;
+  }
+  if (!ascending && !descending) return undefined;
+  const last = values.length - 1;
+  return Uint32Array.from(values, (_, index) => (ascending ? index : last - index));
+}
+
 /** Sorts at once, with the engine's own (adaptive) sort: the fastest way when the admin is waiting for it. */
 export function sortAtOnce(values: readonly string[]): Uint32Array {
-  return sortByRank(values) ?? Uint32Array.from(Array.from(values.keys()).sort(byValue(values)));
+  return presorted(values) ?? sortByRank(values) ?? Uint32Array.from(Array.from(values.keys()).sort(byValue(values)));
 }
 
 /**

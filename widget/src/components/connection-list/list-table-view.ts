@@ -3,8 +3,8 @@ import {html, nothing} from 'lit';
 import type {TemplateResult} from 'lit';
 import {ifDefined} from 'lit/directives/if-defined.js';
 import {messages} from '../../messages.js';
-import {displayName, isolate, SORT_DIRECTIONS, typeLabel} from './list-query.js';
-import type {LoadedList, SortDirection} from './list-query.js';
+import {displayName, isolate, typeLabel} from './list-query.js';
+import type {LoadedList} from './list-query.js';
 import {SORT_COLUMNS} from './url-state.js';
 import type {SortColumn} from './url-state.js';
 
@@ -34,7 +34,7 @@ export interface TableView {
   readonly rows: Uint32Array;
   readonly stale: boolean;
   readonly sortColumn: SortColumn | undefined;
-  readonly sortDirection: SortDirection;
+  readonly descending: boolean;
   readonly isSelected: (key: string) => boolean;
   /** Keys of rows whose status change is in flight. */
   readonly pending: ReadonlySet<string>;
@@ -48,8 +48,11 @@ export interface TableView {
 
 function renderHeader(view: TableView, column: SortColumn) {
   const sorted = view.sortColumn === column;
-  const arrow = sorted ? (view.sortDirection === SORT_DIRECTIONS.ascending ? '▲' : '▼') : '↕';
-  return html`<th scope="col" aria-sort=${ifDefined(sorted ? view.sortDirection : undefined)}>
+  const arrow = sorted ? (view.descending ? '▼' : '▲') : '↕';
+  return html`<th
+    scope="col"
+    aria-sort=${ifDefined(sorted ? (view.descending ? 'descending' : 'ascending') : undefined)}
+  >
     <button class="sort" data-column=${column} @click=${view.onSortClick}>
       ${columnLabel(column)}<span class="arrow" aria-hidden="true">${arrow}</span>
     </button>

@@ -5,7 +5,6 @@
 import {html, nothing} from 'lit';
 import {messages} from '../../messages.js';
 import type {ConnectionType} from '@conga-connections/api-client';
-import type {StatusFilter} from './list-query.js';
 
 type Handler = (event: Event) => unknown;
 
@@ -20,7 +19,7 @@ export function renderCreateButtons(onAdd: Handler) {
 export interface ToolbarView {
   readonly search: string;
   readonly type: ConnectionType | '';
-  readonly status: StatusFilter;
+  readonly status: string;
   readonly refreshing: boolean;
   readonly onAdd: Handler;
   readonly onSearchInput: Handler;

@@ -47,7 +47,7 @@ export class UrlStateController implements ReactiveController {
 
   /** Takes the view from the address; a parameter that is missing or invalid reads as the default. */
   read(): void {
-    this.#query.setView(readUrlView(new URLSearchParams(location.search)));
+    this.#query.set(readUrlView(new URLSearchParams(location.search)));
     this.#host.requestUpdate();
   }
 

@@ -22,12 +22,12 @@ import styles from './connection-list.styles.js';
 import {SORT_COLUMNS} from './url-state.js';
 import {UrlStateController} from './url-state-controller.js';
 import type {SortColumn} from './url-state.js';
-import {displayName, isolate, ListQuery, rowKey, sortWhenIdle, toBulkItem} from './list-query.js';
+import {displayName, isolate, ListQuery, rowKey, toBulkItem} from './list-query.js';
 import type {LoadedList} from './list-query.js';
 import {ListSelection} from './list-selection.js';
 import {StatusChangeController} from './list-status.js';
 import {LOAD_STATUS, ListLoader} from './list-loader.js';
-import {isFormDefined, loadBulk, loadForm, preloadForm} from './list-chunks.js';
+import {isFormDefined, loadBulk, loadForm, preloadForm, sortWhenIdle} from './list-chunks.js';
 import {renderPager, renderTable} from './list-table-view.js';
 import {
   renderEmpty,
@@ -113,6 +113,9 @@ export class CongaConnectionList extends LitElement {
     showNotice: (notice) => {
       this.notice = notice;
     },
+    fail: (error) => {
+      this.#fail(error);
+    },
   });
   #internals: ElementInternals | undefined;
   /** The row to reveal and focus once the form has closed after a create or an edit. */
@@ -182,22 +185,22 @@ export class CongaConnectionList extends LitElement {
 
   // Toolbar
 
-  private readonly handleSearchInput = (event: Event): void => {
+  readonly #handleSearchInput = (event: Event): void => {
     this.#query.set({search: (event.target as HTMLInputElement).value});
     this.requestUpdate();
   };
 
-  private readonly handleTypeChange = (event: Event): void => {
+  readonly #handleTypeChange = (event: Event): void => {
     this.#query.setType((event.target as HTMLSelectElement).value);
     this.requestUpdate();
   };
 
-  private readonly handleStatusFilterChange = (event: Event): void => {
+  readonly #handleStatusFilterChange = (event: Event): void => {
     this.#query.setStatus((event.target as HTMLSelectElement).value);
     this.requestUpdate();
   };
 
-  private readonly handleClearFilters = async (): Promise<void> => {
+  readonly #handleClearFilters = async (): Promise<void> => {
     this.#query.clearFilters();
     this.requestUpdate();
     await this.updateComplete;
@@ -205,31 +208,31 @@ export class CongaConnectionList extends LitElement {
     this.#focus('#search');
   };
 
-  private readonly handleSortClick = (event: Event): void => {
+  readonly #handleSortClick = (event: Event): void => {
     const column = (event.currentTarget as HTMLElement).dataset.column as SortColumn | undefined;
     if (!column || !SORT_COLUMNS.includes(column)) return;
     this.#query.sortBy(column);
     this.requestUpdate();
   };
 
-  private readonly handlePreviousPage = (): void => {
+  readonly #handlePreviousPage = (): void => {
     this.#query.page = Math.max(1, this.#query.page - 1);
     this.requestUpdate();
   };
 
-  private readonly handleNextPage = (): void => {
+  readonly #handleNextPage = (): void => {
     this.#query.page = Math.min(this.#query.pageCount, this.#query.page + 1);
     this.requestUpdate();
   };
 
-  private readonly handleRefresh = (): void => {
+  readonly #handleRefresh = (): void => {
     // A second click while loading would only restart the same load.
     if (this.#loader.status === LOAD_STATUS.pending) return;
     this.notice = undefined;
     void this.#loader.reload();
   };
 
-  private readonly handleRetry = (event: Event): void => {
+  readonly #handleRetry = (event: Event): void => {
     event.stopPropagation();
     this.notice = undefined;
     void this.#loader.reload();
@@ -237,7 +240,7 @@ export class CongaConnectionList extends LitElement {
 
   // Copy
 
-  private readonly handleCopyClick = async (event: Event): Promise<void> => {
+  readonly #handleCopyClick = async (event: Event): Promise<void> => {
     const key = (event.currentTarget as HTMLElement).dataset.key;
     const index = this.#index(key);
     const clientId = (index === undefined ? undefined : this.#query.list?.connections[index]?.ClientId) ?? '';
@@ -259,13 +262,13 @@ export class CongaConnectionList extends LitElement {
 
   // Add and edit
 
-  private readonly handleAddClick = (event: Event): void => {
+  readonly #handleAddClick = (event: Event): void => {
     const type = (event.currentTarget as HTMLElement).dataset.type;
     if (type !== 'APItoAPI' && type !== 'UItoAPI') return;
     void this.#openForm({mode: 'create', connectionType: type});
   };
 
-  private readonly handleEditClick = (event: Event): void => {
+  readonly #handleEditClick = (event: Event): void => {
     const list = this.#query.list;
     const index = this.#index((event.currentTarget as HTMLElement).dataset.key);
     if (!list || index === undefined) return;
@@ -303,7 +306,7 @@ export class CongaConnectionList extends LitElement {
     this.#announce(title, 'alert');
   }
 
-  private readonly handleConnectionSaved = (event: ConnectionCreatedEvent | ConnectionUpdatedEvent): void => {
+  readonly #handleConnectionSaved = (event: ConnectionCreatedEvent | ConnectionUpdatedEvent): void => {
     // The event goes on to the host page as it is (it is public and composed); the list only reacts to it.
     const {connection} = event;
     const type = toConnectionType(connection.APIType) ?? this.formRequest?.connectionType ?? null;
@@ -314,7 +317,7 @@ export class CongaConnectionList extends LitElement {
     this.#savedRefresh = this.#loader.reload();
   };
 
-  private readonly handleFormClosed = async (): Promise<void> => {
+  readonly #handleFormClosed = async (): Promise<void> => {
     const key = this.#savedKey;
     const message = this.#savedMessage;
     const refresh = this.#savedRefresh;
@@ -331,7 +334,7 @@ export class CongaConnectionList extends LitElement {
 
   // Deactivate and reactivate
 
-  private readonly handleStatusClick = async (event: Event): Promise<void> => {
+  readonly #handleStatusClick = async (event: Event): Promise<void> => {
     const key = (event.currentTarget as HTMLElement).dataset.key;
     const list = this.#query.list;
     const index = this.#index(key);
@@ -345,7 +348,7 @@ export class CongaConnectionList extends LitElement {
     await this.renderRoot.querySelector<CongaConfirmDialog>('conga-confirm-dialog')?.show();
   };
 
-  private readonly handleStatusConfirmed = async (): Promise<void> => {
+  readonly #handleStatusConfirmed = async (): Promise<void> => {
     const done = await this.#status.confirm(this.api);
     if (!done) return;
     if (done.notFound) await this.#loader.reload();
@@ -353,7 +356,7 @@ export class CongaConnectionList extends LitElement {
     if (!this.#focusRowControl(done.key, 'status')) this.#focus('.notice');
   };
 
-  private readonly handleStatusCancelled = (): void => {
+  readonly #handleStatusCancelled = (): void => {
     // The dialog has already given focus back to the row's button.
     this.#status.cancel();
   };
@@ -383,14 +386,14 @@ export class CongaConnectionList extends LitElement {
     this.requestUpdate();
   }
 
-  private readonly handleRowSelect = (event: MouseEvent): void => {
+  readonly #handleRowSelect = (event: MouseEvent): void => {
     const input = event.currentTarget as HTMLInputElement;
     this.#select((selection) => {
       selection.click(input.dataset.key ?? '', input.checked, event.shiftKey, this.#rows());
     });
   };
 
-  private readonly handlePageSelect = (event: Event): void => {
+  readonly #handlePageSelect = (event: Event): void => {
     const list = this.#query.list;
     const keys = Array.from(this.#query.pageRows(), (index) => list?.keyOf(index) ?? '');
     this.#select((selection) => {
@@ -398,7 +401,7 @@ export class CongaConnectionList extends LitElement {
     });
   };
 
-  private readonly handleSelectAllMatching = async (): Promise<void> => {
+  readonly #handleSelectAllMatching = async (): Promise<void> => {
     const {view, keyOf} = this.#rows();
     this.#select((selection) => {
       selection.select(
@@ -412,7 +415,7 @@ export class CongaConnectionList extends LitElement {
     this.#focus('.selection-bar button');
   };
 
-  private readonly handleClearSelection = async (): Promise<void> => {
+  readonly #handleClearSelection = async (): Promise<void> => {
     this.#select((selection) => {
       selection.clear();
     });
@@ -443,14 +446,14 @@ export class CongaConnectionList extends LitElement {
 
   // Bulk deactivate, reactivate and export
 
-  private readonly handleBulkClick = async (event: Event): Promise<void> => {
+  readonly #handleBulkClick = async (event: Event): Promise<void> => {
     const activate = (event.currentTarget as HTMLElement).dataset.activate === 'true';
     const list = this.#query.list;
     const items = list ? this.#selectedRows().map((index) => toBulkItem(list, index)) : [];
     await (await this.#bulkActions())?.changeStatus(items, activate);
   };
 
-  private readonly handleExportClick = async (event: Event): Promise<void> => {
+  readonly #handleExportClick = async (event: Event): Promise<void> => {
     const format = (event.currentTarget as HTMLElement).dataset.format === 'json' ? 'json' : 'csv';
     const list = this.#query.list;
     const element = await this.#bulkActions();
@@ -464,18 +467,18 @@ export class CongaConnectionList extends LitElement {
   };
 
   /** The bulk actions announce through this element, whose event reaches the root's live region. */
-  private readonly handleBulkAnnounce = (event: AnnounceEvent): void => {
+  readonly #handleBulkAnnounce = (event: AnnounceEvent): void => {
     event.stopPropagation();
     this.#announce(event.message, event.politeness, event.visible);
   };
 
   /** One connection of a bulk run changed: its row shows it at once (the event goes on to the host as it is). */
-  private readonly handleBulkStatusChanged = (event: ConnectionStatusChangedEvent): void => {
+  readonly #handleBulkStatusChanged = (event: ConnectionStatusChangedEvent): void => {
     this.#applyStatus(rowKey(event.connectionType, event.externalIdentifier), event.isActive);
   };
 
   /** The failures of a run stay selected (and only they), so "Retry failed" and a new try are one click away. */
-  private readonly handleBulkFinished = (event: BulkFinishedEvent): void => {
+  readonly #handleBulkFinished = (event: BulkFinishedEvent): void => {
     this.#select((selection) => {
       selection.replace(event.failed);
     });
@@ -492,13 +495,13 @@ export class CongaConnectionList extends LitElement {
     else if (loader.status === LOAD_STATUS.complete && list) content = this.renderLoaded(list);
     else if (loader.status === LOAD_STATUS.error) content = this.renderFailed(loader.error);
     return html`<div part="base" aria-busy=${loader.status === LOAD_STATUS.pending ? 'true' : 'false'}>
-      ${content} ${renderStatusDialog(this.#status.target, this.handleStatusConfirmed, this.handleStatusCancelled)}
+      ${content} ${renderStatusDialog(this.#status.target, this.#handleStatusConfirmed, this.#handleStatusCancelled)}
       ${renderForm({
         request: this.formRequest,
         integrations: this.#loader.integrations,
         existing: this.#query.list?.connections,
-        onSaved: this.handleConnectionSaved,
-        onClosed: this.handleFormClosed,
+        onSaved: this.#handleConnectionSaved,
+        onClosed: this.#handleFormClosed,
       })}
     </div>`;
   }
@@ -511,11 +514,11 @@ export class CongaConnectionList extends LitElement {
     const list = this.#query.list;
     // An abort is not a failure: show what there is.
     if (isAbortError(error)) {
-      return list ? this.renderLoaded(list) : html`<button @click=${this.handleRefresh}>${messages.refresh}</button>`;
+      return list ? this.renderLoaded(list) : html`<button @click=${this.#handleRefresh}>${messages.refresh}</button>`;
     }
     const errorState = html`<conga-error-state
       .error=${error}
-      @conga-request-retry=${this.handleRetry}
+      @conga-request-retry=${this.#handleRetry}
     ></conga-error-state>`;
     if (!list) return errorState;
     // C2-07: the last good list stays, marked stale, under the error and its Retry.
@@ -523,7 +526,7 @@ export class CongaConnectionList extends LitElement {
   }
 
   private renderLoaded(list: LoadedList, stale = false) {
-    if (!list.size) return html`${renderNotice(this.notice)}${renderEmpty(this.handleAddClick, this.handleRefresh)}`;
+    if (!list.size) return html`${renderNotice(this.notice)}${renderEmpty(this.#handleAddClick, this.#handleRefresh)}`;
     const query = this.#query;
     const refreshing = this.#loader.status === LOAD_STATUS.pending;
     const matching = query.view.length;
@@ -535,27 +538,27 @@ export class CongaConnectionList extends LitElement {
         type: query.type,
         status: query.status,
         refreshing,
-        onAdd: this.handleAddClick,
-        onSearchInput: this.handleSearchInput,
-        onTypeChange: this.handleTypeChange,
-        onStatusChange: this.handleStatusFilterChange,
-        onRefresh: this.handleRefresh,
+        onAdd: this.#handleAddClick,
+        onSearchInput: this.#handleSearchInput,
+        onTypeChange: this.#handleTypeChange,
+        onStatusChange: this.#handleStatusFilterChange,
+        onRefresh: this.#handleRefresh,
       })}
       ${renderSummary({total: list.size, expected: list.expected, matching, from: from + 1, to: from + rows.length, refreshing})}
       ${renderSelectionBar({
         selected: selection.size,
         selectedInView: selection.size ? selection.countIn(this.#rows()) : 0,
         matching,
-        onExport: this.handleExportClick,
-        onSelectAllMatching: this.handleSelectAllMatching,
-        onBulk: this.handleBulkClick,
-        onClear: this.handleClearSelection,
+        onExport: this.#handleExportClick,
+        onSelectAllMatching: this.#handleSelectAllMatching,
+        onBulk: this.#handleBulkClick,
+        onClear: this.#handleClearSelection,
       })}
       <conga-bulk-actions
         .download=${this.download}
-        @conga-announce=${this.handleBulkAnnounce}
-        @conga-connection-status-changed=${this.handleBulkStatusChanged}
-        @conga-bulk-finished=${this.handleBulkFinished}
+        @conga-announce=${this.#handleBulkAnnounce}
+        @conga-connection-status-changed=${this.#handleBulkStatusChanged}
+        @conga-bulk-finished=${this.#handleBulkFinished}
       ></conga-bulk-actions>
       ${renderNotice(this.notice)}
       ${
@@ -568,20 +571,20 @@ export class CongaConnectionList extends LitElement {
               descending: query.descending,
               isSelected: (key) => selection.has(key),
               pending: this.#status.pending,
-              onPageSelect: this.handlePageSelect,
-              onSortClick: this.handleSortClick,
-              onRowSelect: this.handleRowSelect,
-              onEditClick: this.handleEditClick,
-              onCopyClick: this.handleCopyClick,
-              onStatusClick: this.handleStatusClick,
+              onPageSelect: this.#handlePageSelect,
+              onSortClick: this.#handleSortClick,
+              onRowSelect: this.#handleRowSelect,
+              onEditClick: this.#handleEditClick,
+              onCopyClick: this.#handleCopyClick,
+              onStatusClick: this.#handleStatusClick,
             })}
             ${renderPager({
               page: query.page,
               pages: query.pageCount,
-              onPrevious: this.handlePreviousPage,
-              onNext: this.handleNextPage,
+              onPrevious: this.#handlePreviousPage,
+              onNext: this.#handleNextPage,
             })}`
-          : renderNoMatch(query.search, this.handleClearFilters)
+          : renderNoMatch(query.search, this.#handleClearFilters)
       }`;
   }
 }

@@ -5,6 +5,8 @@
  * export, with their strings) loads on the first bulk action or Export, so the main module carries only the
  * checkboxes and the selection bar.
  */
+import type {LoadedList} from './list-query.js';
+
 let formModule: Promise<unknown> | undefined;
 export function loadForm(): Promise<unknown> {
   formModule ??= import('../connection-form/connection-form.js').catch((error: unknown) => {
@@ -34,4 +36,14 @@ export function preloadForm(): void {
   const load = () => void loadForm().catch(() => undefined);
   if (typeof requestIdleCallback === 'function') requestIdleCallback(load, {timeout: 2000});
   else setTimeout(load, 200);
+}
+
+/** Sorts every column of a list in idle time (idle-sort.ts, a chunk of its own); a failed load only skips it. */
+export function sortWhenIdle(list: LoadedList, current: () => boolean): void {
+  void import('./idle-sort.js').then(
+    (module) => {
+      module.sortWhenIdle(list, current);
+    },
+    () => undefined,
+  );
 }

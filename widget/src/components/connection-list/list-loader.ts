@@ -124,16 +124,12 @@ export class ListLoader implements ReactiveController {
   async run(): Promise<void> {
     this.#load?.abort();
     const api = this.#api();
-    if (!api) {
-      this.#load = undefined;
-      this.status = LOAD_STATUS.initial;
-      this.#host.requestUpdate();
-      return;
-    }
-    const load = new AbortController();
+    const load = api && new AbortController();
     this.#load = load;
-    this.status = LOAD_STATUS.pending;
+    // Waits for the API client from <conga-api-connections>.
+    this.status = load ? LOAD_STATUS.pending : LOAD_STATUS.initial;
     this.#host.requestUpdate();
+    if (!api || !load) return;
     try {
       const pages = await loadAllPages(api, load.signal, (page, recordCount) => {
         // Only a first load shows a partial list: a refresh keeps showing the last complete one until it is done.
@@ -169,15 +165,11 @@ export class ListLoader implements ReactiveController {
     if (!api || !this.list) return;
     const load = new AbortController();
     this.#integrationsLoad = load;
-    try {
-      const integrations = await api.externalIntegrations.list(
-        {pageSize: API_CLIENT_LIMITS.maxPageSize},
-        {signal: load.signal},
-      );
-      if (this.#integrationsLoad === load) this.integrations = integrations;
-    } catch {
-      if (this.#integrationsLoad === load) this.integrations = undefined;
-    }
+    const integrations = await api.externalIntegrations
+      .list({pageSize: API_CLIENT_LIMITS.maxPageSize}, {signal: load.signal})
+      .catch(() => undefined);
+    if (this.#integrationsLoad !== load) return;
+    this.integrations = integrations;
     this.#host.requestUpdate();
   }
 }

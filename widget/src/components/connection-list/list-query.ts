@@ -6,10 +6,9 @@
 import {toApiTypeLabel, toConnectionType} from '@conga-connections/api-client';
 import type {ApiConnectionResponse, ConnectionType} from '@conga-connections/api-client';
 import {messages} from '../../messages.js';
-import {SORT_COLUMNS} from './url-state.js';
 import type {SortColumn, UrlView} from './url-state.js';
 import type {BulkItem} from '../bulk-actions/bulk-actions.js';
-import {sortAtOnce, sortInSlices} from './list-sort.js';
+import {sortAtOnce} from './list-sort.js';
 
 /** Bits of {@link LoadedList.flags}: what the filters test, and where a row's searchable text is; a byte per row. */
 const FLAG_ACTIVE = 1;
@@ -131,30 +130,28 @@ export class LoadedList {
   readonly expected: number | undefined;
   /** Row indices in ascending order per column: sorted in idle time after the load, or on the column's first click. */
   readonly orders = new Map<SortColumn, Uint32Array>();
-  /** Sorts under way in idle time, each a merge sort that can stop after any step. */
-  readonly #sorting = new Map<SortColumn, Generator<undefined, Uint32Array, undefined>>();
   /**
    * Every row's search text in one string, each row's followed by a separator, and where each row's begins: one
    * native scan finds the rows a search matches, and there is no string object per row.
    */
   readonly #text: string;
   readonly #starts: Uint32Array;
-  /** Row indices by type and External Identifier: made on the first look-up (a click), not for every load. */
-  #byKey: Map<string, Map<string, number>> | undefined;
+  /** Row indices by type and External Identifier (the server's text when the type is unknown). */
+  readonly #byKey = new Map<string, Map<string, number>>();
 
   constructor(pages: readonly LoadedPage[], expected?: number) {
-    const seen = new Map<string, Set<string>>();
     const texts: string[] = [];
     const lengths: number[] = [];
     this.flags = new Uint8Array(pages.reduce((sum, page) => sum + page.connections.length, 0));
     for (const {connections, text, starts, flags} of pages) {
       const kept = connections.filter((connection, index) => {
+        const at = this.connections.length;
+        this.flags[at] = flags[index] ?? 0;
+        const identifiers = this.#byKey.get(this.typeOf(at) ?? connection.APIType ?? '') ?? new Map<string, number>();
+        this.#byKey.set(this.typeOf(at) ?? connection.APIType ?? '', identifiers);
         // A connection created while the pages were loading shifts later pages by one: keep its first copy only.
-        const identifiers = seen.get(connection.APIType ?? '') ?? new Set();
-        seen.set(connection.APIType ?? '', identifiers);
         if (identifiers.has(connection.ExternalIdentifier ?? '')) return false;
-        identifiers.add(connection.ExternalIdentifier ?? '');
-        this.flags[this.connections.push(connection) - 1] = flags[index] ?? 0;
+        identifiers.set(connection.ExternalIdentifier ?? '', this.connections.push(connection) - 1);
         lengths.push((starts[index + 1] ?? 0) - (starts[index] ?? 0));
         return true;
       });
@@ -196,16 +193,6 @@ export class LoadedList {
 
   /** The row of a key, or undefined when no loaded connection has it. */
   indexOf(key: string): number | undefined {
-    if (!this.#byKey) {
-      this.#byKey = new Map();
-      this.connections.forEach((connection, index) => {
-        const type = this.typeOf(index) ?? connection.APIType ?? '';
-        const identifiers = this.#byKey?.get(type) ?? new Map<string, number>();
-        this.#byKey?.set(type, identifiers);
-        if (!identifiers.has(connection.ExternalIdentifier ?? ''))
-          identifiers.set(connection.ExternalIdentifier ?? '', index);
-      });
-    }
     const cut = key.indexOf('\u001f');
     return this.#byKey.get(key.slice(0, cut))?.get(key.slice(cut + 1));
   }
@@ -220,7 +207,6 @@ export class LoadedList {
     this.connections[index] = {...connection, IsActive: isActive};
     this.flags[index] = ((this.flags[index] ?? 0) & ~FLAG_ACTIVE) | (isActive ? FLAG_ACTIVE : 0);
     this.orders.delete('status');
-    this.#sorting.delete('status');
   }
 
   /** Marks in `hits` (one byte per row) the rows whose search text holds `needle`. */
@@ -249,42 +235,22 @@ export class LoadedList {
     );
   }
 
-  #values(column: SortColumn): string[] {
+  /** The text each row shows in `column`, in row order: what a sort by it compares. */
+  values(column: SortColumn): string[] {
     return this.connections.map((connection, index) => sortValue(connection, this.typeOf(index), column));
   }
 
   /**
-   * The row indices in ascending order of `column`, sorted at once unless idle time already did it. An idle sort
-   * still under way is dropped: the engine's sort of everything costs less than finishing a merge sort in slices.
+   * The row indices in ascending order of `column`, sorted at once unless idle time already did it (an idle sort
+   * still under way stops when it sees the order here).
    */
   order(column: SortColumn): Uint32Array {
     let order = this.orders.get(column);
     if (!order) {
-      this.#sorting.delete(column);
-      order = sortAtOnce(this.#values(column));
+      order = sortAtOnce(this.values(column));
       this.orders.set(column, order);
     }
     return order;
-  }
-
-  /** Sorts the first column not sorted yet, in slices, until it is done or `stop()` says so; false when all are. */
-  sortSome(stop: () => boolean): boolean {
-    const column = SORT_COLUMNS.find((candidate) => !this.orders.has(candidate));
-    if (!column) return false;
-    let job = this.#sorting.get(column);
-    if (!job) {
-      job = sortInSlices(this.#values(column));
-      this.#sorting.set(column, job);
-    }
-    for (;;) {
-      const step = job.next();
-      if (step.done) {
-        this.#sorting.delete(column);
-        this.orders.set(column, step.value);
-        return true;
-      }
-      if (stop()) return true;
-    }
   }
 }
 
@@ -364,12 +330,6 @@ export class ListQuery implements UrlView {
     this.set({sort: column, descending: this.sort === column && !this.descending});
   }
 
-  /** The view as the address bar keeps it. */
-  toView(): UrlView {
-    const {search, type, status, sort, descending, page} = this;
-    return {search, type, status, sort, descending, page};
-  }
-
   /** The next search, filter or sort starts from every row again (a row's status changed under the view). */
   invalidate(): void {
     this.#stale = true;
@@ -447,33 +407,4 @@ export class ListQuery implements UrlView {
     }
     this.#view = buffer.subarray(0, count);
   }
-}
-
-/** The longest slice of idle time one batch of sorting takes, so a keystroke never waits longer than that. */
-const IDLE_SLICE_MS = 8;
-
-/** Calls `callback` with the idle time there is (a few milliseconds where idle callbacks don't exist). */
-function whenIdle(callback: (remaining: () => number) => void): void {
-  if (typeof requestIdleCallback === 'function') {
-    requestIdleCallback((deadline) => {
-      callback(() => deadline.timeRemaining());
-    });
-  } else {
-    setTimeout(() => {
-      const end = performance.now() + IDLE_SLICE_MS;
-      callback(() => end - performance.now());
-    }, 50);
-  }
-}
-
-/**
- * Sorts every column in idle time after a load, a few milliseconds at a time, so the first click on a header only
- * has to show the result. Stops when `current()` says the list was replaced or the element left the page.
- */
-export function sortWhenIdle(list: LoadedList, current: () => boolean): void {
-  whenIdle((remaining) => {
-    if (!current()) return;
-    const end = performance.now() + Math.min(IDLE_SLICE_MS, remaining());
-    if (list.sortSome(() => performance.now() >= end)) sortWhenIdle(list, current);
-  });
 }

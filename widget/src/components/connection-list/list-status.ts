@@ -3,13 +3,7 @@
  * theirs, and what the admin is told. The element renders the dialog and moves focus afterwards.
  */
 import type {ReactiveControllerHost} from 'lit';
-import {isApiError} from '@conga-connections/api-client';
 import type {ApiClient, ConnectionType} from '@conga-connections/api-client';
-import {AnnounceEvent} from '../../events/announce-event.js';
-import {ConnectionStatusChangedEvent} from '../../events/connection-status-changed-event.js';
-import {messages} from '../../messages.js';
-import {describeError} from '../error-state/error-state.js';
-import {isolate} from './list-query.js';
 import type {Notice} from './list-toolbar-view.js';
 
 /** What the Deactivate / Reactivate confirmation is about. */
@@ -27,6 +21,8 @@ export interface StatusChangeCallbacks {
   readonly applyStatus: (key: string, isActive: boolean) => void;
   /** Shows (or, with undefined, clears) the notice under the toolbar. */
   readonly showNotice: (notice: Notice | undefined) => void;
+  /** Says that a chunk didn't load (offline, a redeploy); it is tried again next time. */
+  readonly fail: (error: unknown) => void;
 }
 
 /** Needs no lifecycle of the host: it only asks for updates and dispatches through it. */
@@ -57,10 +53,6 @@ export class StatusChangeController {
     this.#host.requestUpdate();
   }
 
-  #announce(message: string, politeness: 'status' | 'alert', visible = false): void {
-    this.#host.dispatchEvent(new AnnounceEvent(message, politeness, {visible}));
-  }
-
   #setPending(key: string, pending: boolean): void {
     const next = new Set(this.pending);
     if (pending) next.add(key);
@@ -70,42 +62,24 @@ export class StatusChangeController {
   }
 
   /**
-   * Sends the confirmed change; resolves with the key of its row, and whether the server no longer knows the
-   * connection (the list should then reload), or undefined when there was nothing to send.
+   * Sends the confirmed change (its request and what the admin is told load with the first one, status-change.ts);
+   * resolves with the key of its row, and whether the server no longer knows the connection (the list should then
+   * reload), or undefined when there was nothing to send or the chunk didn't load.
    */
   async confirm(api: ApiClient | undefined): Promise<{key: string; notFound: boolean} | undefined> {
     const target = this.target;
     if (!target || !api || this.pending.has(target.key)) return undefined;
-    const {key, activate} = target;
+    const {key} = target;
     this.#setPending(key, true);
-    const name = isolate(target.name);
-    let notFound = false;
     try {
-      const confirmed = await api.apiConnections.setStatus(target.externalIdentifier, target.type, activate);
-      // `Data: true` is the platform's only confirmation; anything else leaves the row as it was.
-      if (!confirmed) throw new Error('the server did not confirm the status change');
-      this.#callbacks.applyStatus(key, activate);
-      this.#announce(activate ? messages.reactivated(name) : messages.deactivated(name), 'status', true);
-      this.#host.dispatchEvent(
-        new ConnectionStatusChangedEvent(target.externalIdentifier, target.type, activate, target.name),
-      );
+      const {changeStatus} = await import('./status-change.js');
+      return {key, notFound: await changeStatus(api, target, this.#host, this.#callbacks)};
     } catch (error) {
-      if (isApiError(error, 'API_NOT_FOUND')) {
-        // Deleted or renamed elsewhere (C2-02): say so and show the list as the server has it now.
-        notFound = true;
-        this.#callbacks.showNotice({text: messages.errorNotFound});
-        this.#announce(messages.errorNotFound, 'alert');
-      } else {
-        // Nothing was applied, so the row still shows its old status (C4-06); say that, and why.
-        const text = activate ? messages.reactivateFailed(name) : messages.deactivateFailed(name);
-        const {title} = describeError(error);
-        this.#callbacks.showNotice({text, detail: title});
-        this.#announce(`${text} ${title}`, 'alert');
-      }
+      this.#callbacks.fail(error);
+      return undefined;
     } finally {
       this.#setPending(key, false);
       this.target = undefined;
     }
-    return {key, notFound};
   }
 }

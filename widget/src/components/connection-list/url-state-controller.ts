@@ -56,7 +56,7 @@ export class UrlStateController implements ReactiveController {
     if (!this.#enabled() || !this.#host.isConnected) return;
     const params = new URLSearchParams(location.search);
     const before = params.toString();
-    writeUrlView(params, this.#query.toView());
+    writeUrlView(params, this.#query);
     const query = params.toString();
     if (query !== before) {
       history.replaceState(history.state, '', `${location.pathname}${query ? `?${query}` : ''}${location.hash}`);

@@ -93,6 +93,8 @@ export class CongaConnectionList extends LitElement {
   @consume({context: apiClientContext, subscribe: true}) @state() private api?: ApiClient;
 
   @state() private formRequest: FormRequest | undefined;
+  /** The form gets the connections only while open: it checks all of them (100,000?) on every render. */
+  @state() private formOpen = false;
   @state() private notice: Notice | undefined;
 
   /** Search, filters, sort and page, and the rows they leave. */
@@ -292,6 +294,7 @@ export class CongaConnectionList extends LitElement {
       }
     }
     this.formRequest = request;
+    this.formOpen = true;
     await this.updateComplete;
     const form: CongaConnectionForm | null = this.renderRoot.querySelector('conga-connection-form');
     // The form opens its own modal and closes itself; the list hears about it through its events.
@@ -318,6 +321,7 @@ export class CongaConnectionList extends LitElement {
   };
 
   readonly #handleFormClosed = async (): Promise<void> => {
+    this.formOpen = false;
     const key = this.#savedKey;
     const message = this.#savedMessage;
     const refresh = this.#savedRefresh;
@@ -491,7 +495,8 @@ export class CongaConnectionList extends LitElement {
     const list = this.#query.list;
     let content: unknown = nothing;
     // Waits for the API client from <conga-api-connections> while the status is initial.
-    if (loader.status === LOAD_STATUS.pending) content = list ? this.renderLoaded(list) : this.renderLoading();
+    if (loader.status === LOAD_STATUS.pending)
+      content = list ? this.renderLoaded(list) : html`<p role="status">${messages.loading}</p>`;
     else if (loader.status === LOAD_STATUS.complete && list) content = this.renderLoaded(list);
     else if (loader.status === LOAD_STATUS.error) content = this.renderFailed(loader.error);
     return html`<div part="base" aria-busy=${loader.status === LOAD_STATUS.pending ? 'true' : 'false'}>
@@ -499,15 +504,11 @@ export class CongaConnectionList extends LitElement {
       ${renderForm({
         request: this.formRequest,
         integrations: this.#loader.integrations,
-        existing: this.#query.list?.connections,
+        existing: this.formOpen ? this.#query.list?.connections : undefined,
         onSaved: this.#handleConnectionSaved,
         onClosed: this.#handleFormClosed,
       })}
     </div>`;
-  }
-
-  private renderLoading() {
-    return html`<p role="status">${messages.loading}</p>`;
   }
 
   private renderFailed(error: unknown) {

@@ -12,6 +12,7 @@ import type {
   ExternalIntegration,
 } from '@conga-connections/api-client';
 import {LoadedList, toLoadedPage} from './list-query.js';
+import {collator} from './list-sort.js';
 import type {LoadedPage} from './list-query.js';
 
 /** Requests in flight while loading the list: enough to be quick, few enough not to trip the platform's rate limit. */
@@ -134,6 +135,9 @@ export class ListLoader implements ReactiveController {
       const pages = await loadAllPages(api, load.signal, (page, recordCount) => {
         // Only a first load shows a partial list: a refresh keeps showing the last complete one until it is done.
         if (!this.list && !load.signal.aborted) this.#setList(new LoadedList([page], recordCount));
+        // The collator's first use loads the locale's data (tens of milliseconds): while the rest of the pages are on
+        // their way, not in the admin's first sort.
+        setTimeout(collator);
       });
       if (this.#load !== load) return;
       this.status = LOAD_STATUS.complete;

@@ -1,6 +1,7 @@
 /**
- * Sorting in idle time, a chunk of its own (loaded once a list is in): every column sorted a few milliseconds at a
- * time after a load, so the first click on a header only has to show the result, and a keystroke never waits for it.
+ * Sorting in idle time, in the lazy list-deferred chunk (loaded once a list is in): every column sorted a few
+ * milliseconds at a time after a load, so the first click on a header only shows the result, and a keystroke never
+ * waits for it.
  */
 import {byValue, sortByRank} from './list-sort.js';
 import type {LoadedList} from './list-query.js';

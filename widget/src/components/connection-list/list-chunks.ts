@@ -38,9 +38,9 @@ export function preloadForm(): void {
   else setTimeout(load, 200);
 }
 
-/** Sorts every column of a list in idle time (idle-sort.ts, a chunk of its own); a failed load only skips it. */
+/** Sorts every column of a list in idle time (idle-sort.ts, in the list-deferred chunk); a failed load only skips it. */
 export function sortWhenIdle(list: LoadedList, current: () => boolean): void {
-  void import('./idle-sort.js').then(
+  void import('./list-deferred.js').then(
     (module) => {
       module.sortWhenIdle(list, current);
     },

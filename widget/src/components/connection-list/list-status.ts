@@ -72,7 +72,7 @@ export class StatusChangeController {
     const {key} = target;
     this.#setPending(key, true);
     try {
-      const {changeStatus} = await import('./status-change.js');
+      const {changeStatus} = await import('./list-deferred.js');
       return {key, notFound: await changeStatus(api, target, this.#host, this.#callbacks)};
     } catch (error) {
       this.#callbacks.fail(error);

@@ -1,6 +1,6 @@
 /**
- * The request of a Deactivate or Reactivate and what the admin is told about it: a chunk of its own, loaded with the
- * first confirmed change, so the main module carries only the buttons and the confirmation.
+ * The request of a Deactivate or Reactivate and what the admin is told about it, in the lazy list-deferred chunk (there
+ * by the first confirmed change), so the main module carries only the buttons and the confirmation.
  */
 import {isApiError} from '@conga-connections/api-client';
 import type {ApiClient} from '@conga-connections/api-client';

@@ -27,7 +27,7 @@ import type {LoadedList} from './list-query.js';
 import {ListSelection} from './list-selection.js';
 import {StatusChangeController} from './list-status.js';
 import {LOAD_STATUS, ListLoader} from './list-loader.js';
-import {isFormDefined, loadBulk, loadForm, preloadForm, sortWhenIdle} from './list-chunks.js';
+import {loadBulk, sortWhenIdle} from './list-chunks.js';
 import {renderPager, renderTable} from './list-table-view.js';
 import {
   renderEmpty,
@@ -39,9 +39,8 @@ import {
   renderToolbar,
 } from './list-toolbar-view.js';
 import type {Notice} from './list-toolbar-view.js';
-import {renderForm, renderStatusDialog} from './list-dialog-view.js';
+import {isFormDefined, loadForm, preloadForm, renderForm, renderStatusDialog} from './list-dialog-view.js';
 import type {FormRequest} from './list-dialog-view.js';
-import '../confirm-dialog/confirm-dialog.js';
 import '../error-state/error-state.js';
 
 /**

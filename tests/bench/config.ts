@@ -21,19 +21,24 @@ export const COLUMN_LABELS: Record<(typeof COLUMNS)[number], string> = {
 export const SEARCH = 'portal';
 export const SEARCH_LETTERS = SEARCH.split('');
 export const PAGE_ROWS = 50;
-const FRAME_MS = 1000 / 60;
 export const EXTENSION_ID = 'lmbadgbaohkjlkfmjkkbhlcdedjcbjkc';
 export const PORTAL_CLIENT_ID = 'conga-bench-portal';
 export const MAIN = 'conga-api-connections.js';
 export const LIT_EXTERNAL = 'conga-api-connections.lit-external.js';
-/** Budgets of issue 7; timings are reported against them, never asserted in `npm test`. */
+/**
+ * Budgets of issue 7, and of issue 18 for the list (keystrokes, first sorts, JS heap at 100k); timings are reported
+ * against them, never asserted in `npm test`.
+ */
 export const BUDGET = {
   mainGzip: 30 * 1024,
   firstRowsRatio: 1.5,
-  keystroke10k: FRAME_MS,
-  keystroke100k: 50,
+  keystroke10k: 12,
+  keystroke100k: 35,
   keystrokeRatio: 1.5,
-  sortRatio: 1.5,
+  sortRatio: 1.25,
+  /** JS heap after GC and peak JS heap at 100k (issue 18). */
+  heapRatio: 1.3,
+  /** Renderer peak RSS at 100k (issue 7). */
   memoryRatio: 2,
   signIn: 250,
   popupRatio: 1.3,

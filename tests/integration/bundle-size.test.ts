@@ -32,6 +32,8 @@ const LAZY_CHUNKS: Record<string, readonly string[]> = {
   'sign-in': [],
   // Bulk deactivate/reactivate and export: loaded on the first bulk action.
   'bulk-actions': ['conga-bulk-actions'],
+  // The list's idle sorting and its status request: loaded once the list is in.
+  'list-deferred': [],
 };
 const LAZY_TAGS = Object.values(LAZY_CHUNKS).flat();
 /**

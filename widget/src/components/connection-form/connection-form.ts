@@ -44,19 +44,13 @@ import {updateBody} from './update-body.js';
 import shared from '../../styles/shared.js';
 import styles from './connection-form.styles.js';
 import '../error-state/error-state.js';
-import '../connection-tools/connection-tools.js';
 import type {CongaConnectionTools} from '../connection-tools/connection-tools.js';
 import {toolsMessages} from '../connection-tools/tools-messages.js';
-import '../secret-reveal/secret-reveal.js';
+import {loadConnectionTools, loadSecretReveal, resetTools} from './lazy-parts.js';
 
-/**
- * The session history's records and its "Your changes" panel ride in this chunk, which the list loads as soon as it
- * is idle anyway. As a chunk of their own, a fourth lazy chunk importing Lit, they made the bundler move Lit out of
- * the main module into a file every page would load up front (rolldown#10731; the size test checks for it).
- */
-export {clearChanges, listChanges, recordChange} from '../change-history/change-history.js';
-import {systemClipboard} from '../secret-reveal/secret-reveal.js';
-import type {ClipboardWriter, CongaSecretReveal} from '../secret-reveal/secret-reveal.js';
+import {systemClipboard} from '../../clipboard.js';
+import type {ClipboardWriter} from '../../clipboard.js';
+import type {CongaSecretReveal} from '../secret-reveal/secret-reveal.js';
 
 // ---------------------------------------------------------------------------------------------------------------------
 // The draft: what the admin typed, field by field, with wire names
@@ -393,6 +387,7 @@ export class CongaConnectionForm extends LitElement {
     // The rules are cheap; running them on every update keeps the messages in step with the draft and the mode.
     this.#findings = this.#collectFindings();
     this.#setState('offline', !this.online);
+    if (this.activeMode === 'edit' && this.loaded) void loadConnectionTools().catch(() => undefined);
   }
 
   #open(): void {
@@ -720,6 +715,7 @@ export class CongaConnectionForm extends LitElement {
     this.failure = undefined;
     this.serverProblems = [];
     try {
+      await loadSecretReveal();
       if (this.activeMode === 'create') await this.#create(api, identifier, type, body);
       else await this.#update(api, identifier, type, body);
     } catch (error) {
@@ -978,7 +974,7 @@ export class CongaConnectionForm extends LitElement {
     if (!this.#isOpen) return;
     this.#isOpen = false;
     // The tools stay in the closed dialog: their test results and any pasted secret go now.
-    this.tools?.reset();
+    resetTools(this.tools);
     this.step = 'form';
     this.#setState('open', false);
     const opener = this.#opener;

@@ -39,6 +39,13 @@ function pageHtml(path: string, origin: string, settings: PageSettings): string 
       );
     case '/signin-reference.html':
       return `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Sign-in (reference)</title></head><body data-issuer="${escapeAttribute(settings.issuer)}" data-client-id="${PORTAL_CLIENT_ID}" data-api-base-url="${escapeAttribute(settings.apiBaseUrl)}"><script type="module" src="/pages/signin-reference.js"></script></body></html>`;
+    case '/cold.html':
+      return page(
+        'Cold load (element)',
+        `<script type="module" src="/widget/${MAIN}"></script><conga-api-connections ${attributes} client-id="${PORTAL_CLIENT_ID}" redirect-uri="${escapeAttribute(`${origin}/cold.html`)}"></conga-api-connections>`,
+      );
+    case '/cold-reference.html':
+      return `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Cold load (reference)</title></head><body data-issuer="${escapeAttribute(settings.issuer)}" data-client-id="${PORTAL_CLIENT_ID}" data-api-base-url="${escapeAttribute(settings.apiBaseUrl)}"><script type="module" src="/pages/cold-reference.js"></script></body></html>`;
     default:
       return undefined;
   }

@@ -27,6 +27,7 @@ import {executablePath} from '../support/chromium.mjs';
 import {buildAll} from './builds.js';
 import {ALL_PARTS, BUDGET, ORGANIZATIONS, PARTS, PORTAL_CLIENT_ID, RUNS, root} from './config.js';
 import {measureCold} from './cold.js';
+import {writeSpeedTable} from './docs.js';
 import {figures, printTable, round} from './figures.js';
 import {measureOrganization} from './organizations.js';
 import {measurePopup} from './popup.js';
@@ -136,7 +137,10 @@ async function main(): Promise<void> {
   // Formatted as `npm run lint` checks it, so a committed results file never fails prettier.
   const options = (await prettier.resolveConfig(file)) ?? {};
   writeFileSync(file, await prettier.format(JSON.stringify(results), {...options, filepath: file}));
-  console.log(`bench: ${String(seconds)} s; wrote ${file.slice(root.length + 1)}`);
+  const over = figures.filter((figure) => figure.pass === false).length;
+  const caption = `The last complete run (${date}, ${String(RUNS)} runs, ${String(results.machine.cores)} cores, ${results.machine.chromium}; \`tests/bench/results/${date}.json\`, written by \`npm run bench\`): ${over === 0 ? 'every budget holds' : `${String(over)} figure${over === 1 ? '' : 's'} over budget`}.`;
+  const docs = await writeSpeedTable(table, caption);
+  console.log(`bench: ${String(seconds)} s; wrote ${file.slice(root.length + 1)} and the table in ${docs}`);
 }
 
 main().catch((error: unknown) => {

@@ -58,6 +58,7 @@ async function buildPages(outDir: string): Promise<void> {
           'reference-table': join(pages, 'reference-table.ts'),
           plain: join(pages, 'plain.ts'),
           'signin-reference': join(pages, 'signin-reference.ts'),
+          'cold-reference': join(pages, 'cold-reference.ts'),
         },
         formats: ['es'],
         fileName: (_format, name) => `${name}.js`,

@@ -25,7 +25,9 @@ import * as prettier from 'prettier';
 import {createEmulator} from '@conga-connections/emulator';
 import {executablePath} from '../support/chromium.mjs';
 import {buildAll} from './builds.js';
-import {BUDGET, ORGANIZATIONS, PARTS, PORTAL_CLIENT_ID, RUNS, root} from './config.js';
+import {ALL_PARTS, BUDGET, ORGANIZATIONS, PARTS, PORTAL_CLIENT_ID, RUNS, root} from './config.js';
+import {measureCold} from './cold.js';
+import {writeSpeedTable} from './docs.js';
 import {figures, printTable, round} from './figures.js';
 import {measureOrganization} from './organizations.js';
 import {measurePopup} from './popup.js';
@@ -58,23 +60,32 @@ async function main(): Promise<void> {
     const {origin, server} = await startServer(builds, settings);
     closers.push(() => new Promise((done) => server.close(done)));
     for (const {count} of ORGANIZATIONS) await measureOrganization(count, origin, settings);
-    if (PARTS.includes('sign-in') || PARTS.includes('extension')) {
+    if (PARTS.includes('sign-in') || PARTS.includes('extension') || PARTS.includes('cold')) {
       const emulator = await createEmulator({
         port: 0,
         portal: {
           clientId: PORTAL_CLIENT_ID,
-          redirectUris: [`${origin}/signin.html`, `${origin}/signin-reference.html`, `${origin}/plain.html`],
+          redirectUris: [
+            `${origin}/signin.html`,
+            `${origin}/signin-reference.html`,
+            `${origin}/plain.html`,
+            `${origin}/cold.html`,
+            `${origin}/cold-reference.html`,
+          ],
           corsOrigins: [origin],
         },
       });
       closers.push(() => emulator.close());
       settings.issuer = emulator.issuer;
       settings.apiBaseUrl = emulator.apiBaseUrl;
-      const session = await measureSignIn(builds, origin, emulator);
-      if (session) {
-        closers.push(() => session.close());
-        if (PARTS.includes('extension')) await measurePopup(session, origin, emulator);
+      if (PARTS.includes('sign-in') || PARTS.includes('extension')) {
+        const session = await measureSignIn(builds, origin, emulator);
+        if (session) {
+          closers.push(() => session.close());
+          if (PARTS.includes('extension')) await measurePopup(session, origin, emulator);
+        }
       }
+      if (PARTS.includes('cold')) await measureCold(origin, emulator);
     }
   } finally {
     for (const close of closers.reverse()) await close();
@@ -84,7 +95,7 @@ async function main(): Promise<void> {
   const table = printTable();
   console.log(`\n${table}\n`);
   const date = new Date().toISOString().slice(0, 10);
-  const complete = PARTS.length === 5 && RUNS >= 5;
+  const complete = ALL_PARTS.every((part) => PARTS.includes(part)) && RUNS >= 5;
   const seconds = Math.round((Date.now() - started) / 1000);
   if (!complete) {
     console.log(
@@ -126,7 +137,10 @@ async function main(): Promise<void> {
   // Formatted as `npm run lint` checks it, so a committed results file never fails prettier.
   const options = (await prettier.resolveConfig(file)) ?? {};
   writeFileSync(file, await prettier.format(JSON.stringify(results), {...options, filepath: file}));
-  console.log(`bench: ${String(seconds)} s; wrote ${file.slice(root.length + 1)}`);
+  const over = figures.filter((figure) => figure.pass === false).length;
+  const caption = `The last complete run (${date}, ${String(RUNS)} runs, ${String(results.machine.cores)} cores, ${results.machine.chromium}; \`tests/bench/results/${date}.json\`, written by \`npm run bench\`): ${over === 0 ? 'every budget holds' : `${String(over)} figure${over === 1 ? '' : 's'} over budget`}.`;
+  const docs = await writeSpeedTable(table, caption);
+  console.log(`bench: ${String(seconds)} s; wrote ${file.slice(root.length + 1)} and the table in ${docs}`);
 }
 
 main().catch((error: unknown) => {

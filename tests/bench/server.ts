@@ -2,6 +2,7 @@
 import {readFileSync, statSync} from 'node:fs';
 import {createServer, type Server} from 'node:http';
 import {extname, resolve, sep} from 'node:path';
+import {gzipSync} from 'node:zlib';
 import type {Builds} from './builds.js';
 import {MAIN, PORTAL_CLIENT_ID} from './config.js';
 
@@ -39,9 +40,26 @@ function pageHtml(path: string, origin: string, settings: PageSettings): string 
       );
     case '/signin-reference.html':
       return `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Sign-in (reference)</title></head><body data-issuer="${escapeAttribute(settings.issuer)}" data-client-id="${PORTAL_CLIENT_ID}" data-api-base-url="${escapeAttribute(settings.apiBaseUrl)}"><script type="module" src="/pages/signin-reference.js"></script></body></html>`;
+    case '/cold.html':
+      return page(
+        'Cold load (element)',
+        `<script type="module" src="/widget/${MAIN}"></script><conga-api-connections ${attributes} client-id="${PORTAL_CLIENT_ID}" redirect-uri="${escapeAttribute(`${origin}/cold.html`)}"></conga-api-connections>`,
+      );
+    case '/cold-reference.html':
+      return `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Cold load (reference)</title></head><body data-issuer="${escapeAttribute(settings.issuer)}" data-client-id="${PORTAL_CLIENT_ID}" data-api-base-url="${escapeAttribute(settings.apiBaseUrl)}"><script type="module" src="/pages/cold-reference.js"></script></body></html>`;
     default:
       return undefined;
   }
+}
+
+const gzipped = new Map<string, Buffer>();
+function compressed(file: string): Buffer {
+  let body = gzipped.get(file);
+  if (!body) {
+    body = gzipSync(readFileSync(file), {level: 9});
+    gzipped.set(file, body);
+  }
+  return body;
 }
 
 export async function startServer(builds: Builds, settings: PageSettings): Promise<{origin: string; server: Server}> {
@@ -63,11 +81,15 @@ export async function startServer(builds: Builds, settings: PageSettings): Promi
       response.end('not found');
       return;
     }
+    // Scripts go out gzip-compressed, as any server would send them: the cold-load row (throttled to 4G) measures
+    // what crosses the network, and every bench page gets the same treatment.
+    const gzip = extname(file) === '.js' && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '');
     response.writeHead(200, {
       'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
       'cache-control': 'no-store',
+      ...(gzip ? {'content-encoding': 'gzip'} : {}),
     });
-    response.end(readFileSync(file));
+    response.end(gzip ? compressed(file) : readFileSync(file));
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const address = server.address();

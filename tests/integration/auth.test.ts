@@ -129,9 +129,19 @@ describe('BrowserAuthSession against the emulator', () => {
     await session.signIn();
     expect(walks).toHaveLength(1);
     expect(walks[0]).toMatchObject({loginForms: 1, consentPages: 1});
+    // Signed in as soon as the tokens are in (the first API call needn't wait for userinfo, issue 18)…
+    expect(session.state).toMatchObject({status: 'signed-in', user: {sub: emulator.users.admin.id}});
+    // …and the ID token names only the user: the name and e-mail follow from the userinfo endpoint.
+    const named = new Promise<void>((resolve) => {
+      const check = () => {
+        if (session.state.status === 'signed-in' && session.state.user.name !== undefined) resolve();
+      };
+      session.subscribe(check);
+      check();
+    });
+    await named;
     expect(session.state).toMatchObject({
       status: 'signed-in',
-      // The ID token names only the user; the name and e-mail come from the userinfo endpoint.
       user: {sub: emulator.users.admin.id, name: 'Ada Admin', email: emulator.users.admin.username},
       scopes: expect.arrayContaining(['openid', 'api.user-management']) as string[],
     });

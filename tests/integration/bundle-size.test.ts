@@ -12,30 +12,38 @@ import {createBuilder} from 'vite';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 
 const root = resolve(import.meta.dirname, '../..');
-/** Issue 7: the main module, Lit, styles and messages included; `npm run bench` reports the same figure. */
-const BUDGET_GZIP_BYTES = 30 * 1024;
-/** The elements defined by the lazy form chunk (loaded on the first Add or Edit, or when the list is idle). */
-const FORM_TAGS = [
-  'conga-connection-form',
-  'conga-secret-reveal',
-  'conga-connection-tools',
-  'conga-sign-in-test',
-  'conga-token-test',
-];
 /**
- * Every lazy chunk the main module may load, by the name the build gives it, with the elements each defines. A new
- * lazy feature adds its chunk here, so what loads up front and what loads on first use stays a decision.
+ * Issue 7: the main module, Lit, styles and messages included; `npm run bench` reports the same figure. Issue 18's goal
+ * of 28.5 KB (1.5 KB free for @lit/localize) is not reached yet: the bench reports it, this test keeps the 30 KB.
  */
-const LAZY_CHUNKS: Record<string, readonly string[]> = {
-  // With the session history's panel: a chunk of its own made the bundler split Lit out of the main module.
-  'connection-form': [...FORM_TAGS, 'conga-change-history'],
-  'sign-in': [],
+const BUDGET_GZIP_BYTES = 30 * 1024;
+/**
+ * Issue 18: what a typical admin's first visit loads, gzip -9: the main module, the sign-in chunk and what opening
+ * the Add form loads (the form's chunk alone: the tools, the secret hand-off and the history come later). Issue 18's
+ * goal is 60 KB, which the bench reports against; this is a ceiling at what the build reaches now (67.2 KB with the
+ * form split into model, save flow and views, issue 16; was 75), so nothing grows it back unnoticed.
+ */
+const FIRST_VISIT_GZIP_BYTES = 68 * 1024;
+/**
+ * Every lazy chunk, by the name the build gives it, with the elements it defines and the chunk that loads it (the
+ * main module, or the form's chunk). A new lazy feature adds its chunk here, so what loads up front and what loads on
+ * first use stays a decision. `token-test` is shared by the tools and the hand-off, which both import it.
+ */
+const LAZY_CHUNKS: Record<string, {readonly tags: readonly string[]; readonly from: 'main' | 'connection-form'}> = {
+  'connection-form': {tags: ['conga-connection-form'], from: 'main'},
+  'sign-in': {tags: [], from: 'main'},
   // Bulk deactivate/reactivate and export: loaded on the first bulk action.
-  'bulk-actions': ['conga-bulk-actions'],
+  'bulk-actions': {tags: ['conga-bulk-actions'], from: 'main'},
+  // The session history and its panel: loaded on the first recorded change or when the panel opens.
+  'change-history': {tags: ['conga-change-history'], from: 'main'},
+  // Only the edit form of a saved connection shows the tools; only a save that returns credentials the hand-off.
+  'connection-tools': {tags: ['conga-connection-tools', 'conga-sign-in-test'], from: 'connection-form'},
+  'secret-reveal': {tags: ['conga-secret-reveal'], from: 'connection-form'},
+  'token-test': {tags: ['conga-token-test'], from: 'connection-form'},
   // The list's idle sorting and its status request: loaded once the list is in.
-  'list-deferred': [],
+  'list-deferred': {tags: [], from: 'main'},
 };
-const LAZY_TAGS = Object.values(LAZY_CHUNKS).flat();
+const LAZY_TAGS = Object.values(LAZY_CHUNKS).flatMap((chunk) => chunk.tags);
 /**
  * A string only oauth4webapi's code holds (one of its error codes), so a chunk that contains it bundles the library.
  * Its name is no proof: the quickstarts show `import * as oauth from 'oauth4webapi'` as text.
@@ -125,15 +133,32 @@ describe('the built module', () => {
     expect(code).not.toContain(OAUTH_LIBRARY);
     const {static: upFront, dynamic} = moduleSpecifiers(code);
     // One file up front: a page that shows the list loads nothing else (a bundler that moved Lit into a shared
-    // chunk, as a second decorated lazy element once made it do, would fail here).
+    // chunk, as a lazy element without decorators once made it do, would fail here).
     expect(upFront, 'the main module imports no other file').toEqual([]);
     const chunkName = (specifier: string) => /^\.\/conga-api-connections\.([a-z-]+)-[\w-]+\.js$/.exec(specifier)?.[1];
-    const chunks = new Map(dynamic.map((specifier) => [chunkName(specifier) ?? specifier, specifier.slice(2)]));
-    expect([...chunks.keys()].sort()).toEqual(Object.keys(LAZY_CHUNKS).sort());
+    const names = (specifiers: string[]) => new Map(specifiers.map((s) => [chunkName(s) ?? s, s.slice(2)]));
+    const chunks = names(dynamic);
+    // The form's chunk loads its parts lazily; the tools and the hand-off share the token test's chunk.
+    const visit = (fileName: string): void => {
+      const found = moduleSpecifiers(file(fileName));
+      for (const [name, next] of names([...found.dynamic, ...found.static])) {
+        if (next === MAIN || chunks.has(name)) continue;
+        chunks.set(name, next);
+        visit(next);
+      }
+    };
+    for (const fileName of [...chunks.values()]) visit(fileName);
+    const expected = (from: 'main' | 'connection-form') =>
+      Object.entries(LAZY_CHUNKS)
+        .filter(([, chunk]) => chunk.from === from)
+        .map(([name]) => name)
+        .sort();
+    expect([...names(dynamic).keys()].sort()).toEqual(expected('main'));
+    expect([...chunks.keys()].sort()).toEqual([...expected('main'), ...expected('connection-form')].sort());
     for (const [name, fileName] of chunks) {
       const chunk = file(fileName);
       expect(chunk.includes(OAUTH_LIBRARY), `oauth4webapi in ${fileName}`).toBe(name === 'sign-in');
-      for (const tag of LAZY_CHUNKS[name] ?? []) expect(defined(chunk, tag), `${tag} in ${fileName}`).toBe(true);
+      for (const tag of LAZY_CHUNKS[name]?.tags ?? []) expect(defined(chunk, tag), `${tag} in ${fileName}`).toBe(true);
       const gzip = gzipSync(chunk, {level: 9}).length;
       console.warn(
         `${fileName}: ${(chunk.length / 1024).toFixed(1)} KB min, ${(gzip / 1024).toFixed(1)} KB gzip (lazy)`,
@@ -143,6 +168,21 @@ describe('the built module', () => {
     expect(code).not.toContain('Save & Generate Client Secret');
     expect(code).not.toContain('Retry failed');
     expect(code).not.toContain('text/csv');
+  });
+
+  it(`keeps a first visit (main module, sign-in, the Add form) within ${String(FIRST_VISIT_GZIP_BYTES / 1024)} KB gzip`, () => {
+    const dynamic = moduleSpecifiers(file(MAIN)).dynamic.map((specifier) => specifier.slice(2));
+    const signIn = dynamic.find((name) => name.includes('.sign-in-'));
+    const form = dynamic.find((name) => name.includes('.connection-form-'));
+    if (!signIn || !form) throw new Error(`no sign-in or form chunk among ${dynamic.join(', ')}`);
+    // Opening the Add form loads the form's chunk and nothing else: its other parts are dynamic imports.
+    expect(moduleSpecifiers(file(form)).static.filter((specifier) => specifier !== `./${MAIN}`)).toEqual([]);
+    const sizes = [MAIN, signIn, form].map((name) => gzipSync(file(name), {level: 9}).length);
+    const total = sizes.reduce((sum, size) => sum + size, 0);
+    console.warn(
+      `first visit: ${sizes.map((size) => (size / 1024).toFixed(1)).join(' + ')} = ${(total / 1024).toFixed(1)} KB gzip`,
+    );
+    expect(total).toBeLessThanOrEqual(FIRST_VISIT_GZIP_BYTES);
   });
 
   it('B5-02 bundles every dependency: no bare or remote import in the self-contained module or its chunk', () => {

@@ -11,6 +11,14 @@ import type {AuthSession, BrowserAuthSession, BrowserAuthSessionOptions} from '@
  * await session.handleRedirectCallback(); // finishes a sign-in that redirected back to this page
  * element.session = session;
  */
+/**
+ * A page the provider has just sent back to (`?state=…` with a code or an error) will need the sign-in code at once:
+ * its download starts while this module and the element start up, not after the element has rendered (issue 18).
+ */
+const returning =
+  typeof location === 'object' && /[?&]state=/.test(location.search) && /[?&](?:code|error)=/.test(location.search);
+if (returning) void import('@conga-connections/auth').catch(() => undefined);
+
 export async function createAuthSession(options: BrowserAuthSessionOptions): Promise<BrowserAuthSession> {
   const {BrowserAuthSession: Session} = await import('@conga-connections/auth');
   return new Session(options);

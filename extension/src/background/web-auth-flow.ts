@@ -234,8 +234,11 @@ export class WorkerAuth {
         redirectUri: flow.redirectUri,
       });
       if (callback === undefined) throw new AuthError('AUTH_INTERRUPTED');
-      const {tokens} = await flow.complete(callback);
-      return await session.writeTokens(tenant.id, this.#record(tenant, tokens, undefined));
+      const {tokens, profile} = await flow.complete(callback);
+      const state = await session.writeTokens(tenant.id, this.#record(tenant, tokens, undefined));
+      // Signed in first, so the popup's first list call goes out at once; the name follows (issue 18).
+      void this.#withProfile(tenant, tokens, profile);
+      return state;
     } catch (error) {
       if (started !== undefined) await flow.cancel(started.state).catch(() => undefined);
       const authError = error instanceof AuthError ? error : new AuthError('AUTH_INTERRUPTED', {cause: error});
@@ -245,6 +248,22 @@ export class WorkerAuth {
       else await session.writeState(tenant.id, {status: 'error', error: serializeError(authError)});
       throw authError;
     }
+  }
+
+  /**
+   * Stores the user's name and e-mail once userinfo has answered, under the renewal lock and only onto the token set
+   * they were asked for: a renewal or a sign-out in the meantime wins.
+   */
+  async #withProfile(tenant: Tenant, tokens: TokenSet, profile: Promise<TokenSet> | undefined): Promise<void> {
+    const profiled = await profile;
+    if (profiled === undefined || profiled === tokens) return;
+    await this.#options.locks
+      .run(renewalLock(tenant.id), async () => {
+        const current = await this.#tokens(tenant);
+        if (current?.accessToken !== tokens.accessToken) return;
+        await this.#options.session.writeTokens(tenant.id, this.#record(tenant, profiled, current.forcedAt));
+      })
+      .catch(() => undefined);
   }
 
   async #renew(tenant: Tenant, seen: string, forced: boolean): Promise<string> {

@@ -49,6 +49,11 @@ export interface TokenSet {
 /** What a completed authorization gives back. */
 export interface CompletedSignIn {
   readonly tokens: TokenSet;
+  /**
+   * The same set with the user's name and e-mail from the userinfo endpoint, when the ID token has only `sub`: asked
+   * for alongside, not before, so the first API call needn't wait for it (issue 18). Never rejects.
+   */
+  readonly profile?: Promise<TokenSet>;
   /** The validated same-origin path the sign-in was started from, if any. */
   readonly returnTo?: string;
 }
@@ -195,6 +200,10 @@ export class PkceFlow {
     const state = parameters.get('state');
     // The state binds the answer to an attempt this browser started (CSRF, RFC 6749 §10.12); it is taken out of
     // the store before anything else is looked at, so every answer uses it up, good or bad (B2-02).
+    // Discovery (cached after the first) is asked for alongside the stored attempt: nothing of it is used before
+    // the state has been checked, and a failure surfaces below, where it is awaited.
+    const metadata = this.metadata();
+    metadata.catch(() => undefined);
     const transaction = state === null || state === '' ? undefined : await this.#transactions.take(state);
     if (transaction === undefined) throw new AuthError('AUTH_STATE_MISMATCH');
     if (transaction === 'expired') throw new AuthError('AUTH_INTERRUPTED');
@@ -205,7 +214,7 @@ export class PkceFlow {
     // An attempt is only ever completed at the issuer it was started at (mix-up defence, RFC 9700 §4.4; B2-05).
     if (transaction.issuer !== this.issuer) throw new AuthError('AUTH_ISSUER_MISMATCH');
     if (!sameEndpoint(url, transaction.redirectUri)) throw new AuthError('AUTH_UNEXPECTED_RESPONSE');
-    const as = await this.metadata();
+    const as = await metadata;
     const client = this.#client();
     // RFC 9207: `iss` must name the expected issuer, and must be present when the provider says it sends it (B2-04).
     const iss = parameters.get('iss');
@@ -242,8 +251,9 @@ export class PkceFlow {
     } catch (error) {
       throw new AuthError('AUTH_TOKEN_REQUEST_FAILED', {cause: error});
     }
-    const tokens = await this.#withProfile(as, client, this.#tokenSet(result, undefined, undefined));
-    return transaction.returnTo === undefined ? {tokens} : {tokens, returnTo: transaction.returnTo};
+    const tokens = this.#tokenSet(result, undefined, undefined);
+    const profile = this.#withProfile(as, client, tokens);
+    return transaction.returnTo === undefined ? {tokens, profile} : {tokens, profile, returnTo: transaction.returnTo};
   }
 
   /**

@@ -204,9 +204,10 @@ export class BrowserAuthSession implements AuthSession {
         this.#flow.redirectUri,
       );
       if (answer === undefined) throw new AuthError('AUTH_LOGIN_REQUIRED');
-      const {tokens} = await this.#flow.complete(answer);
+      const {tokens, profile} = await this.#flow.complete(answer);
       if (generation !== this.#generation) return false;
       this.#take(tokens, false);
+      this.#whenProfiled(tokens, profile);
       return true;
     } catch (error) {
       this.#abandon(started);
@@ -294,9 +295,10 @@ export class BrowserAuthSession implements AuthSession {
     const generation = this.#generation;
     if (this.state.status !== 'signing-in') this.#emitter.set({status: 'signing-in'});
     try {
-      const {tokens, returnTo} = await this.#flow.complete(callbackUrl);
+      const {tokens, returnTo, profile} = await this.#flow.complete(callbackUrl);
       if (generation !== this.#generation) throw new AuthError('AUTH_INTERRUPTED');
       this.#take(tokens, false);
+      this.#whenProfiled(tokens, profile);
       return returnTo;
     } catch (error) {
       this.#fail(error);
@@ -347,6 +349,20 @@ export class BrowserAuthSession implements AuthSession {
     this.#tokens = tokens;
     this.#forcedAt = forced ? this.#now() : undefined;
     this.#emitter.set({status: 'signed-in', user: tokens.user, expiresAt: tokens.expiresAt, scopes: tokens.scopes});
+  }
+
+  /**
+   * Signed in as soon as the tokens are in, so the element's first API call goes out at once; the user's name and
+   * e-mail (userinfo) follow as a second signed-in state, for the set they were asked for only: a renewal or a
+   * sign-out in the meantime wins.
+   */
+  #whenProfiled(tokens: TokenSet, profile: Promise<TokenSet> | undefined): void {
+    void profile?.then((profiled) => {
+      if (this.#tokens !== tokens || profiled === tokens) return;
+      this.#tokens = profiled;
+      const {user, expiresAt, scopes} = profiled;
+      this.#emitter.set({status: 'signed-in', user, expiresAt, scopes});
+    });
   }
 
   #forget(): void {

@@ -19,7 +19,7 @@ import {AnnounceEvent} from '../../events/announce-event.js';
 import {SignedInEvent} from '../../events/signed-in-event.js';
 import {SignedOutEvent} from '../../events/signed-out-event.js';
 import type {ChangeRecord, HistoryStore} from '../../history/change-history.js';
-import type * as HistoryChunk from '../connection-form/connection-form.js';
+import type * as HistoryChunk from '../change-history/change-history.js';
 import {messages} from '../../messages.js';
 import shared from '../../styles/shared.js';
 import tokens from '../../styles/tokens.js';
@@ -36,11 +36,11 @@ const CHANGE_EVENTS = ['conga-connection-created', 'conga-connection-updated', '
 type HistoryModule = typeof HistoryChunk;
 let historyModule: Promise<HistoryModule> | undefined;
 /**
- * The history's code and its panel are in the lazy form chunk (see connection-form.ts): the main module only knows
- * when to ask for them.
+ * The history's code and its panel are a lazy chunk of their own (issue 18: no longer riding in the form's, which
+ * every first Add loads): the main module only knows when to ask for them.
  */
 function loadHistory(): Promise<HistoryModule> {
-  historyModule ??= import('../connection-form/connection-form.js');
+  historyModule ??= import('../change-history/change-history.js');
   return historyModule;
 }
 

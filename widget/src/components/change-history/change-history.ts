@@ -1,4 +1,5 @@
 import {html, LitElement, nothing} from 'lit';
+import {property} from 'lit/decorators.js';
 import {define, VERSION} from '../../define.js';
 import {HistoryClearEvent} from '../../events/history-clear-event.js';
 import type {ChangeRecord} from '../../history/change-history.js';
@@ -6,7 +7,7 @@ import shared from '../../styles/shared.js';
 import {historyMessages as messages} from './change-history.messages.js';
 import styles from './change-history.styles.js';
 
-// The root loads the records' code with this panel, in the form chunk (see connection-form.ts).
+// The root loads the records' code with this panel, a chunk of its own (see api-connections.ts).
 export {clearChanges, listChanges, recordChange} from '../../history/change-history.js';
 
 /** A record's time as the admin reads it: "14:05:12" today, with the date otherwise. */
@@ -35,12 +36,10 @@ export class CongaChangeHistory extends LitElement {
   static readonly congaVersion = VERSION;
   static override styles = [shared, styles];
 
-  // A static declaration, not `@property`: a second lazy chunk with decorators made the bundler move Lit and the
-  // decorator helper out of the main module into a file of their own (issue 7: one file up front).
-  static override properties = {records: {attribute: false}};
-
+  // `@property`, like every other lazy element: a lazy chunk that imports Lit but not the decorators made the bundler
+  // move Lit out of the main module into a file of its own (rolldown#10731; the size test checks for it).
   /** The records, oldest first as stored; `undefined` while they are read. */
-  declare records: readonly ChangeRecord[] | undefined;
+  @property({attribute: false}) records: readonly ChangeRecord[] | undefined;
 
   private readonly handleClear = (): void => {
     this.dispatchEvent(new HistoryClearEvent());

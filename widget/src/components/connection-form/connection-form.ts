@@ -37,19 +37,12 @@ import {renderFailure, renderSummary} from './summary-view.js';
 import shared from '../../styles/shared.js';
 import styles from './connection-form.styles.js';
 import '../error-state/error-state.js';
-import '../connection-tools/connection-tools.js';
 import type {CongaConnectionTools} from '../connection-tools/connection-tools.js';
 import {toolsMessages} from '../connection-tools/tools-messages.js';
-import '../secret-reveal/secret-reveal.js';
-
-/**
- * The session history's records and its "Your changes" panel ride in this chunk, which the list loads as soon as it
- * is idle anyway. As a chunk of their own, a fourth lazy chunk importing Lit, they made the bundler move Lit out of
- * the main module into a file every page would load up front (rolldown#10731; the size test checks for it).
- */
-export {clearChanges, listChanges, recordChange} from '../change-history/change-history.js';
-import {systemClipboard} from '../secret-reveal/secret-reveal.js';
-import type {ClipboardWriter, CongaSecretReveal} from '../secret-reveal/secret-reveal.js';
+import {loadConnectionTools, loadSecretReveal, resetTools} from './lazy-parts.js';
+import {systemClipboard} from '../../clipboard.js';
+import type {ClipboardWriter} from '../../clipboard.js';
+import type {CongaSecretReveal} from '../secret-reveal/secret-reveal.js';
 
 /** The element that really has focus, looking through open shadow roots (`document.activeElement` stops at hosts). */
 function deepActiveElement(): HTMLElement | null {
@@ -138,6 +131,7 @@ export class CongaConnectionForm extends LitElement {
     close: () => {
       this.#close();
     },
+    beforeSend: loadSecretReveal,
   });
 
   #opener: HTMLElement | null = null;
@@ -210,6 +204,7 @@ export class CongaConnectionForm extends LitElement {
   protected override willUpdate(): void {
     this.#setState('offline', !this.online);
     this.#setState('saving', this.#flow.saving);
+    if (this.#model.mode === 'edit' && this.#model.loaded) void loadConnectionTools().catch(() => undefined);
   }
 
   #open(): void {
@@ -265,7 +260,7 @@ export class CongaConnectionForm extends LitElement {
     if (!this.#isOpen) return;
     this.#isOpen = false;
     // The tools stay in the closed dialog: their test results and any pasted secret go now.
-    this.tools?.reset();
+    resetTools(this.tools);
     this.#flow.closed();
     this.#setState('open', false);
     const opener = this.#opener;

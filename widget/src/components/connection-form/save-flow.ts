@@ -48,6 +48,12 @@ export interface SaveFlowEffects {
   handOff(handoff: Handoff): Promise<void>;
   /** Closes the form. */
   close(): void;
+  /**
+   * Runs before any save request goes (issue 18: the secret hand-off is a lazy chunk). A save's answer may carry a
+   * secret shown only once, so what shows it must be loaded before the request, never fetched after the answer; if
+   * it fails, the save fails with Retry and nothing is sent.
+   */
+  beforeSend?(): Promise<void>;
 }
 
 /** C3-03: progress text and busy state appear only when a save takes noticeably long. */
@@ -171,6 +177,7 @@ export class SaveFlowController implements ReactiveController {
     this.failure = undefined;
     model.setServerProblems([]);
     try {
+      await this.#effects.beforeSend?.();
       if (model.mode === 'create') await this.#create(api, identifier, body);
       else await this.#update(api, identifier, body);
     } catch (error) {

@@ -6,6 +6,7 @@ import {messages} from '../connection-form/form-messages.js';
 import shared from '../../styles/shared.js';
 import styles from './secret-reveal.styles.js';
 import '../token-test/token-test.js';
+import {systemClipboard, type ClipboardWriter} from '../../clipboard.js';
 
 /** What the one-time hand-off shows. */
 export interface SecretHandoff {
@@ -17,15 +18,9 @@ export interface SecretHandoff {
   reason?: 'created' | 'regenerated';
 }
 
-/** The one Clipboard API method the element uses; injectable so tests and hosts can replace it. */
-export interface ClipboardWriter {
-  writeText(text: string): Promise<void>;
-}
-
-/** The browser's clipboard, or undefined where there is none (outside secure contexts). */
-export function systemClipboard(): ClipboardWriter | undefined {
-  return 'clipboard' in navigator ? navigator.clipboard : undefined;
-}
+// The clipboard helper lives in its own module (the form copies without loading this chunk); named here too for the
+// elements and tests that import it from the hand-off.
+export {systemClipboard, type ClipboardWriter} from '../../clipboard.js';
 
 type CopyTarget = 'client-id' | 'client-secret' | 'env';
 

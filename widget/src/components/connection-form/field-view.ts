@@ -92,7 +92,7 @@ export function renderTextField(
   options: TextFieldOptions,
 ): TemplateResult {
   const id = `field-${field}`;
-  const invalid = ifDefined(model.errorsFor(field).length > 0 ? 'true' : undefined);
+  const invalid = model.errorsFor(field).length > 0;
   const described = describedBy(options.help && `help-${field}`, model.hasMessages(field) && `message-${field}`);
   const onInput = (event: Event) => {
     model.setText(field, (event.target as HTMLInputElement | HTMLTextAreaElement).value);
@@ -105,7 +105,7 @@ export function renderTextField(
     ? html`<textarea
         id=${id}
         rows="3"
-        aria-invalid=${invalid}
+        aria-invalid=${ifDefined(invalid ? 'true' : undefined)}
         aria-describedby=${described}
         .value=${live(value)}
         @input=${onInput}
@@ -118,7 +118,7 @@ export function renderTextField(
         autocomplete="off"
         spellcheck=${ifDefined(options.url ? 'false' : undefined)}
         aria-required=${ifDefined(options.required ? 'true' : undefined)}
-        aria-invalid=${invalid}
+        aria-invalid=${ifDefined(invalid ? 'true' : undefined)}
         aria-describedby=${described}
         .value=${live(value)}
         @input=${onInput}

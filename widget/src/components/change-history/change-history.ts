@@ -1,3 +1,4 @@
+import {localized} from '@lit/localize';
 import {html, LitElement, nothing} from 'lit';
 import {define, VERSION} from '../../define.js';
 import {HistoryClearEvent} from '../../events/history-clear-event.js';
@@ -31,6 +32,7 @@ function formatWhen(iso: string, now: Date): {text: string; full: string} {
  * @csspart table - The table of changes.
  * @csspart clear-button - The "Clear this list" button.
  */
+@localized()
 export class CongaChangeHistory extends LitElement {
   static readonly congaVersion = VERSION;
   static override styles = [shared, styles];

@@ -1,3 +1,4 @@
+import {localized} from '@lit/localize';
 import {html, LitElement, nothing} from 'lit';
 import type {TemplateResult} from 'lit';
 import {property, query, state} from 'lit/decorators.js';
@@ -253,6 +254,7 @@ function rowKeyOf(field: ListField, key: number): string {
  * @cssstate saving - A save is in flight.
  * @cssstate offline - The browser is offline; Save is disabled.
  */
+@localized()
 export class CongaConnectionForm extends LitElement {
   static readonly congaVersion = VERSION;
   static override styles = [shared, styles];

@@ -1,3 +1,4 @@
+import {localized} from '@lit/localize';
 import {html, LitElement, nothing} from 'lit';
 import type {PropertyValues, TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
@@ -553,6 +554,7 @@ async function loadAllPages(
  * @cssproperty --conga-connection-list-min-table-width - Below this width the table scrolls sideways.
  * @cssstate loading - The list is being fetched (first load or refresh).
  */
+@localized()
 export class CongaConnectionList extends LitElement {
   static readonly congaVersion = VERSION;
   static override styles = [shared, styles];

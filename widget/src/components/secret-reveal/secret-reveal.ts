@@ -1,3 +1,4 @@
+import {localized} from '@lit/localize';
 import {html, LitElement, nothing} from 'lit';
 import {property, query, state} from 'lit/decorators.js';
 import {define, VERSION} from '../../define.js';
@@ -62,6 +63,7 @@ function deepActiveElement(): HTMLElement | null {
  * @cssproperty --conga-color-warning - The warning's accent.
  * @cssstate open - The hand-off is showing.
  */
+@localized()
 export class CongaSecretReveal extends LitElement {
   static readonly congaVersion = VERSION;
   static override styles = [shared, styles];

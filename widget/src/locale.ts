@@ -4,7 +4,7 @@
  * locale. @lit/localize has one locale per page: when two elements on one page ask for different languages, the one
  * that resolved its language last wins, and both render in it.
  */
-import {configureLocalization, LOCALE_STATUS_EVENT} from '@lit/localize';
+import {LOCALE_STATUS_EVENT} from './localize.js';
 import type {LocaleModule} from '@lit/localize';
 import {sourceLocale, targetLocales} from './generated/locale-codes.js';
 
@@ -61,19 +61,23 @@ export function languageOf(element: Element): readonly string[] {
   return navigator.languages.length ? navigator.languages : [navigator.language];
 }
 
-let setLocale: ((locale: string) => Promise<void>) | undefined;
+const extraModules: ((locale: string) => Promise<LocaleModule>)[] = [];
 
-/** The widget's own locale modules: one lazy chunk each. */
-export const loadWidgetLocale = (locale: string): Promise<LocaleModule> =>
-  import(`./generated/locales/${locale}.js`) as Promise<LocaleModule>;
+/** Adds messages to every locale the page loads from now on (the extension's pages add theirs). */
+export function addLocaleModules(load: (locale: string) => Promise<LocaleModule>): void {
+  extraModules.push(load);
+}
+
+let runtime: Promise<typeof import('./locale-runtime.js')> | undefined;
 
 /**
- * Switches the page to `locale`, loading its messages on first use. The first call configures @lit/localize with
- * `load` (the extension passes one that adds its own pages' messages); later calls reuse that.
+ * Switches the page to `locale`, loading its messages on first use. English needs nothing loaded until another
+ * language was asked for: the runtime and the locale modules are lazy chunks (locale-runtime.ts).
  */
-export function useLocale(locale: Locale, load = loadWidgetLocale): Promise<void> {
-  setLocale ??= configureLocalization({sourceLocale, targetLocales, loadLocale: load}).setLocale;
-  return setLocale(locale);
+export function useLocale(locale: Locale): Promise<void> {
+  if (!runtime && locale === sourceLocale) return Promise.resolve();
+  runtime ??= import('./locale-runtime.js');
+  return runtime.then((module) => module.switchLocale(locale, extraModules));
 }
 
 /** Right to left for Arabic; the pseudo-locale and the others are left to right. */

@@ -7,7 +7,7 @@
  * locale change: a live binding, so code that reads `messages.x` when it renders gets the current language. One
  * sentence per message: a choice between sentences is a choice between messages, never a ternary inside one.
  */
-import {msg, str} from '@lit/localize';
+import {msg, str} from './localize.js';
 import {formatCount as count, onLocaleReady} from './locale.js';
 
 /** The value the element wraps in markup (a name in `<bdi>`), as a marker while the sentence is translated. */

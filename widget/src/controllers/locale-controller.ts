@@ -1,4 +1,4 @@
-import {LOCALE_STATUS_EVENT} from '@lit/localize';
+import {LOCALE_STATUS_EVENT} from '../localize.js';
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import {bestLocale, currentLocale, directionOf, languageOf, useLocale} from '../locale.js';
 import type {Locale} from '../locale.js';

@@ -6,7 +6,7 @@
  * Through `msg()` like the main catalogue (messages.ts), ids prefixed `bulk.`. One sentence per message: reactivate
  * and deactivate, one and many are separate messages, because other languages inflect them differently.
  */
-import {msg, str} from '@lit/localize';
+import {msg, str} from '../../localize.js';
 import {formatCount as count, onLocaleReady} from '../../locale.js';
 
 const build = () => ({

@@ -2,7 +2,7 @@
  * The strings of the "Your changes" panel. Kept beside the panel, not in `widget/src/messages.ts`, because the panel
  * is a lazy chunk and the main module's 30 KB budget includes its messages (issue 7).
  */
-import {msg, str} from '@lit/localize';
+import {msg, str} from '../../localize.js';
 import type {ChangeAction} from '../../history/change-history.js';
 import {formatCount, onLocaleReady} from '../../locale.js';
 import {messages} from '../../messages.js';

@@ -1,4 +1,4 @@
-import {localized} from '@lit/localize';
+import {localized} from '../../localize.js';
 import {html, LitElement, nothing} from 'lit';
 import {define, VERSION} from '../../define.js';
 import {HistoryClearEvent} from '../../events/history-clear-event.js';

@@ -1,4 +1,4 @@
-import {localized} from '@lit/localize';
+import {localized} from '../../localize.js';
 import {html, LitElement} from 'lit';
 import {property, query} from 'lit/decorators.js';
 import {define, VERSION} from '../../define.js';

@@ -4,7 +4,7 @@
  * the element's main module (issue 7: 30 KB gzip). `messages` here is the main catalogue plus these, so the form's
  * code reads `messages.x` for both; a string the main module needs goes into `../../messages.ts` instead.
  */
-import {msg, str} from '@lit/localize';
+import {msg, str} from '../../localize.js';
 import {onLocaleReady} from '../../locale.js';
 import {messages as main} from '../../messages.js';
 

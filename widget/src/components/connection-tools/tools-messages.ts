@@ -1,4 +1,4 @@
-import {msg, str} from '@lit/localize';
+import {msg, str} from '../../localize.js';
 import {onLocaleReady} from '../../locale.js';
 import {messages} from '../connection-form/form-messages.js';
 

@@ -1,4 +1,4 @@
-import {localized} from '@lit/localize';
+import {localized} from '../../localize.js';
 import {html, LitElement, nothing} from 'lit';
 import {property} from 'lit/decorators.js';
 import {isApiError, isNetworkError, isResponseShapeError} from '@conga-connections/api-client';

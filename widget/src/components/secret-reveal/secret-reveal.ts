@@ -1,4 +1,4 @@
-import {localized} from '@lit/localize';
+import {localized} from '../../localize.js';
 import {html, LitElement, nothing} from 'lit';
 import {property, query, state} from 'lit/decorators.js';
 import {define, VERSION} from '../../define.js';

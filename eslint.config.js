@@ -71,7 +71,7 @@ export default tseslint.config(
   })),
   {
     // Command-line programs print to the terminal by design.
-    files: ['packages/emulator/src/cli.ts', 'widget/demo/start.ts', 'tests/run.mjs', 'tests/bench/**'],
+    files: ['packages/emulator/src/cli.ts', 'widget/demo/start.ts', 'tests/run.mjs', 'tests/bench/**', 'l10n/*.mjs'],
     rules: {'no-console': 'off'},
   },
   {

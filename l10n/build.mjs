@@ -16,17 +16,21 @@ import {CONFIGS} from './fill.mjs';
 const root = resolve(import.meta.dirname, '..');
 const IMPORT_STR = "import {str} from '@lit/localize';";
 const LOCAL_STR = 'const str = (strings, ...values) => ({strTag: true, strings, values});';
-for (const config of CONFIGS) {
-  const run = spawnSync('npx', ['lit-localize', 'build', '--config', config], {cwd: root, encoding: 'utf8'});
-  const output = `${run.stdout}${run.stderr}`
-    .split('\n')
-    .filter((line) => line && !/ message .* is missing, using canonical text as fallback$/.test(line));
-  if (output.length) console.log(output.join('\n'));
-  if (run.status !== 0) process.exit(run.status ?? 1);
-  const {outputDir} = JSON.parse(readFileSync(join(root, config), 'utf8')).output;
-  const dir = join(root, config, '..', outputDir);
-  for (const name of readdirSync(dir).filter((file) => file.endsWith('.js'))) {
-    const file = join(dir, name);
-    writeFileSync(file, readFileSync(file, 'utf8').replace(IMPORT_STR, LOCAL_STR));
+/** A generated locale module with its own `str`. @param {string} text */
+export const withLocalStr = (text) => text.replace(IMPORT_STR, LOCAL_STR);
+
+if (import.meta.url === `file://${process.argv[1]}`)
+  for (const config of CONFIGS) {
+    const run = spawnSync('npx', ['lit-localize', 'build', '--config', config], {cwd: root, encoding: 'utf8'});
+    const output = `${run.stdout}${run.stderr}`
+      .split('\n')
+      .filter((line) => line && !/ message .* is missing, using canonical text as fallback$/.test(line));
+    if (output.length) console.log(output.join('\n'));
+    if (run.status !== 0) process.exit(run.status ?? 1);
+    const {outputDir} = JSON.parse(readFileSync(join(root, config), 'utf8')).output;
+    const dir = join(root, config, '..', outputDir);
+    for (const name of readdirSync(dir).filter((file) => file.endsWith('.js'))) {
+      const file = join(dir, name);
+      writeFileSync(file, withLocalStr(readFileSync(file, 'utf8')));
+    }
   }
-}

@@ -120,11 +120,17 @@ export function translationsOf(locale) {
   return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
 }
 
-/** Every XLIFF file of every config, with its filled text. */
-export function fillAll() {
-  return CONFIGS.flatMap((config) => {
-    const {xliffDir} = JSON.parse(readFileSync(join(root, config), 'utf8')).interchange;
-    const dir = join(root, config, '..', xliffDir);
+/** The XLIFF folder of a config. @param {string} config */
+export function xliffDirOf(config) {
+  return join(root, config, '..', JSON.parse(readFileSync(join(root, config), 'utf8')).interchange.xliffDir);
+}
+
+/**
+ * Every XLIFF file of every config (or of `dirs`), with its filled text.
+ * @param {string[]} dirs
+ */
+export function fillAll(dirs = CONFIGS.map(xliffDirOf)) {
+  return dirs.flatMap((dir) => {
     return readdirSync(dir)
       .filter((name) => name.endsWith('.xlf'))
       .map((name) => {

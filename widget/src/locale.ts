@@ -7,6 +7,7 @@
 import {LOCALE_STATUS_EVENT} from './localize.js';
 import type {LocaleModule} from '@lit/localize';
 import {sourceLocale, targetLocales} from './generated/locale-codes.js';
+import type * as LocaleRuntime from './locale-runtime.js';
 
 export type Locale = typeof sourceLocale | (typeof targetLocales)[number];
 
@@ -14,8 +15,14 @@ export type Locale = typeof sourceLocale | (typeof targetLocales)[number];
 export const PSEUDO_LOCALE = 'en-XA';
 
 let active: Locale = sourceLocale;
+/**
+ * `addEventListener` of the page; absent in Node (unit tests), where the locale never changes. Declared optional
+ * because the DOM types say every global scope has it.
+ */
+const listen = (globalThis as {addEventListener?: typeof addEventListener}).addEventListener;
+
 // Registered before any catalogue's listener (they import this module), so they rebuild in the new locale.
-globalThis.addEventListener?.(LOCALE_STATUS_EVENT, (event) => {
+listen?.(LOCALE_STATUS_EVENT, (event) => {
   if (event.detail.status === 'ready') active = event.detail.readyLocale as Locale;
 });
 
@@ -27,7 +34,7 @@ export const currentLocale = (): Locale => active;
  * they run before any element re-renders: elements subscribe later, when they connect).
  */
 export function onLocaleReady(listener: () => void): void {
-  globalThis.addEventListener?.(LOCALE_STATUS_EVENT, (event) => {
+  listen?.(LOCALE_STATUS_EVENT, (event) => {
     if (event.detail.status === 'ready') listener();
   });
 }
@@ -68,7 +75,7 @@ export function addLocaleModules(load: (locale: string) => Promise<LocaleModule>
   extraModules.push(load);
 }
 
-let runtime: Promise<typeof import('./locale-runtime.js')> | undefined;
+let runtime: Promise<typeof LocaleRuntime> | undefined;
 
 /**
  * Switches the page to `locale`, loading its messages on first use. English needs nothing loaded until another

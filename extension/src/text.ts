@@ -66,6 +66,7 @@ const build = () => ({
   noTenantsYet: msg('No tenants yet.', {id: 'extension.noTenantsYet'}),
   fixErrors: msg('Fix the highlighted fields first.', {id: 'extension.fixErrors'}),
   checkPassed: msg('Everything needed for sign-in is in place.', {id: 'extension.checkPassed'}),
+  checkResults: msg('Check results', {id: 'extension.checkResults'}),
   checkFailed: msg('Check found problems:', {id: 'extension.checkFailed'}),
 });
 

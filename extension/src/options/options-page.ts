@@ -476,7 +476,7 @@ export class CongaExtensionOptions extends LitElement {
       ${this.renderInput('clientId', text.clientId, text.clientIdHelp)}
       ${
         this.report
-          ? html`<ul class="findings" aria-label="Check results">
+          ? html`<ul class="findings" aria-label=${text.checkResults}>
               ${this.report.findings.map((finding) => html`<li data-level=${finding.level}>${finding.message}</li>`)}
             </ul>`
           : nothing

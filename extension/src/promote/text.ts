@@ -93,6 +93,8 @@ const build = () => ({
   ),
   keepsClientId: (clientId: string) => msg(str`Keeps its Client ID ${clientId}.`, {id: 'promote.keepsClientId'}),
   change: (label: string) => msg(str`${label}:`, {id: 'promote.change'}),
+  /** Read between a change's old and new value, where the screen shows an arrow. */
+  changeTo: msg('to', {id: 'promote.changeTo'}),
   empty: msg('(empty)', {id: 'promote.empty'}),
   arrow: msg('→', {id: 'promote.arrow'}),
   fieldLabels: {

@@ -1,0 +1,116 @@
+/**
+ * Issue 17: every visible string comes from a catalogue. Scans the element's and the extension's sources with the
+ * TypeScript compiler API for English outside the catalogues: words in the text of `html` templates, literal values
+ * of the attributes people read (aria-label, title, placeholder, alt, …), and literal announcements.
+ */
+import {readFileSync, readdirSync} from 'node:fs';
+import {join, relative, resolve} from 'node:path';
+import ts from 'typescript';
+import {describe, expect, it} from 'vitest';
+
+const root = resolve(import.meta.dirname, '../..');
+
+/** Catalogues: where the strings belong. */
+const CATALOGUE = /(?:^|\/)(?:messages|[a-z-]+-messages|[a-z-]+\.messages|text)\.ts$/;
+
+/**
+ * TEMPORARY (issue 17): the list and the form are being split into model, controller and view files by other
+ * branches; their sources are checked again once those land, when the lead removes these two lines.
+ */
+const AWAITING_REDESIGN = ['widget/src/components/connection-form/', 'widget/src/components/connection-list/'];
+
+/** Attributes whose values people read or hear, with a literal value (a bound one is `\0` here). */
+const READ_ATTRIBUTE =
+  /\b(?:aria-label|aria-description|aria-roledescription|aria-valuetext|title|placeholder|alt|label)=(?:"([^"]*)"|'([^']*)'|([^\s>"']+))/g;
+
+/** A word: two letters or more (symbols, digits and single letters are not language). */
+const WORD = /\p{L}{2,}/u;
+
+function sources(dir: string): string[] {
+  return readdirSync(join(root, dir), {recursive: true, withFileTypes: true})
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.ts') && !/\.test\.ts$|\.d\.ts$/.test(entry.name))
+    .map((entry) => relative(root, join(entry.parentPath, entry.name)))
+    .filter((path) => !path.includes('/generated/') && !CATALOGUE.test(path));
+}
+
+/** The English a template shows: words in its text between tags, and in read attributes' literal values. */
+function templateFindings(template: ts.TemplateLiteral): string[] {
+  const strings = ts.isNoSubstitutionTemplateLiteral(template)
+    ? [template.text]
+    : [template.head.text, ...template.templateSpans.map((span) => span.literal.text)];
+  // Each interpolation becomes \0: it separates text, and it is no word.
+  const source = strings.join('\0').replace(/<!--.*?-->/gs, '');
+  const findings: string[] = [];
+  let last = 0;
+  for (const tag of source.matchAll(/<[^>]*>/g)) {
+    findings.push(...textFindings(source.slice(last, tag.index)));
+    for (const match of tag[0].matchAll(READ_ATTRIBUTE)) {
+      const value = match[1] ?? match[2] ?? match[3] ?? '';
+      if (textFindings(value).length) findings.push(match[0]);
+    }
+    last = tag.index + tag[0].length;
+  }
+  findings.push(...textFindings(source.slice(last)));
+  return findings;
+}
+
+function textFindings(text: string): string[] {
+  return text
+    .split('\0')
+    .map((part) => part.trim())
+    .filter((part) => WORD.test(part));
+}
+
+/** A string literal with words, passed to an announcement. */
+function announcementFindings(call: ts.CallExpression | ts.NewExpression): string[] {
+  const callee = call.expression.getText();
+  if (!/announce|AnnounceEvent/i.test(callee)) return [];
+  return (call.arguments ?? [])
+    .filter((argument) => ts.isStringLiteralLike(argument) && WORD.test(argument.text) && /\s/.test(argument.text))
+    .map((argument) => `${callee}(${argument.getText()})`);
+}
+
+function findings(path: string): string[] {
+  const file = ts.createSourceFile(path, readFileSync(join(root, path), 'utf8'), ts.ScriptTarget.Latest, true);
+  const found: string[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isTaggedTemplateExpression(node) && node.tag.getText() === 'html') {
+      const {line} = file.getLineAndCharacterOfPosition(node.getStart());
+      found.push(...templateFindings(node.template).map((text) => `${path}:${line + 1}: ${JSON.stringify(text)}`));
+    }
+    if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
+      const {line} = file.getLineAndCharacterOfPosition(node.getStart());
+      found.push(...announcementFindings(node).map((text) => `${path}:${line + 1}: ${text}`));
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return found;
+}
+
+describe('visible text', () => {
+  const files = [...sources('widget/src'), ...sources('extension/src')];
+
+  it('is scanned in every source of the element and the extension pages', () => {
+    expect(files).toContain('widget/src/components/api-connections/api-connections.ts');
+    expect(files).toContain('extension/src/options/options-page.ts');
+    expect(files.some((path) => CATALOGUE.test(path))).toBe(false);
+  });
+
+  it('comes from a catalogue: no English in templates, read attributes or announcements', () => {
+    const checked = files.filter((path) => !AWAITING_REDESIGN.some((folder) => path.startsWith(folder)));
+    expect(checked.flatMap(findings)).toEqual([]);
+  });
+
+  it('is found where it bypasses the catalogue (the scan itself)', () => {
+    const template = (source: string) => {
+      const file = ts.createSourceFile('t.ts', source, ts.ScriptTarget.Latest, true);
+      const statement = file.statements[0] as ts.ExpressionStatement;
+      return templateFindings((statement.expression as ts.TaggedTemplateExpression).template);
+    };
+    expect(template('html`<p>Saved ${name}</p>`')).toEqual(['Saved']);
+    expect(template('html`<button aria-label="Close dialog">×</button>`')).toEqual(['aria-label="Close dialog"']);
+    expect(template('html`<input placeholder=${messages.search} title="${messages.hint}">`')).toEqual([]);
+    expect(template('html`<p>${messages.saved}</p><!-- a comment in English -->`')).toEqual([]);
+  });
+});

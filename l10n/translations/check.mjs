@@ -5,7 +5,8 @@
  *   another product) shows in English, or holds nothing but placeholders and punctuation;
  * - every value holds the same `${…}` placeholders as its key, each as often;
  * - the locale's typography: no straight double quotes; French has a no-break space before : ; ! ?; Japanese has
- *   no ASCII punctuation after Japanese text; Arabic uses the Arabic comma and question mark.
+ *   no ASCII punctuation after Japanese text; Arabic uses the Arabic comma and question mark; no invisible
+ *   direction marks (names are isolated by the element, not by the messages).
  * Exits with 1 and lists every problem when one is found.
  */
 import {existsSync, readFileSync} from 'node:fs';
@@ -118,6 +119,8 @@ for (const locale of locales) {
         `${where}: placeholders ${placeholders(value).join(' ')} instead of ${placeholders(key).join(' ')}`,
       );
     }
+    // The element isolates names with <bdi>; invisible direction marks in a message would only hide in tests' text.
+    if (/[\u200b-\u200f\u202a-\u202e\u2066-\u2069]/u.test(value)) problems.push(`${where}: invisible direction mark`);
     const typographyProblem = typography[locale]?.(value);
     if (typographyProblem && !keptInEnglish.has(key)) problems.push(`${where}: ${typographyProblem}`);
   }

@@ -43,7 +43,7 @@ const keptInEnglish = new Set([
 /** Words that are spelled the same in English and in the locale. */
 const sameInLocale = {
   de: new Set(['Status', 'Details', 'Name', 'Region']),
-  fr: new Set(),
+  fr: new Set(['Type', 'Actions', 'Pages', 'Active', 'Inactive']),
   es: new Set(),
   ja: new Set(),
   ar: new Set(),

@@ -2,7 +2,8 @@
  * Checks the translation files (plain node, no dependencies): node l10n/translations/check.mjs [locale…]
  * - every locale has exactly the same keys (and, when by-id/en.json is present, exactly its English texts);
  * - every value is a non-empty string that differs from its English key, unless the key is a name the platform (or
- *   another product) shows in English, or holds nothing but placeholders and punctuation;
+ *   another product) shows in English, or holds no words besides its placeholders and
+ *   those names (`${name}, ${date}`, →, 1 Client Secret);
  * - every value holds the same `${…}` placeholders as its key, each as often;
  * - the locale's typography: no straight double quotes; French has a no-break space before : ; ! ?; Japanese has
  *   no ASCII punctuation after Japanese text; Arabic uses the Arabic comma and question mark; no invisible
@@ -48,6 +49,10 @@ const sameInLocale = {
   ja: new Set(),
   ar: new Set(),
 };
+
+/** The text without the names kept in English, longest first ("1 Client Secret" keeps no word to translate). */
+const withoutKeptNames = (text) =>
+  [...keptInEnglish].sort((a, b) => b.length - a.length).reduce((rest, name) => rest.split(name).join(' '), text);
 
 const folder = new URL('./', import.meta.url);
 const problems = [];
@@ -111,7 +116,7 @@ for (const locale of locales) {
       problems.push(`${where}: empty or not a string`);
       continue;
     }
-    const onlyPlaceholders = key.replace(placeholderPattern, '').replace(/[\s,:;.()]/g, '') === '';
+    const onlyPlaceholders = !/\p{L}/u.test(withoutKeptNames(key.replace(placeholderPattern, '')));
     if (value === key && !keptInEnglish.has(key) && !sameInLocale[locale]?.has(key) && !onlyPlaceholders)
       problems.push(`${where}: not translated`);
     if (placeholders(key).join('\n') !== placeholders(value).join('\n')) {

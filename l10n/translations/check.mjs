@@ -44,8 +44,8 @@ const keptInEnglish = new Set([
 /** Words that are spelled the same in English and in the locale. */
 const sameInLocale = {
   de: new Set(['Status', 'Details', 'Name', 'Region']),
-  fr: new Set(['Type', 'Actions', 'Pages', 'Active', 'Inactive']),
-  es: new Set(),
+  fr: new Set(['Type', 'Actions', 'Pages', 'Active', 'Inactive', 'Europe (production)']),
+  es: new Set(['Use', 'Use https://.']),
   ja: new Set(),
   ar: new Set(),
 };

@@ -24,7 +24,10 @@ if (import.meta.url === `file://${process.argv[1]}`)
     const run = spawnSync('npx', ['lit-localize', 'build', '--config', config], {cwd: root, encoding: 'utf8'});
     const output = `${run.stdout}${run.stderr}`
       .split('\n')
-      .filter((line) => line && !/ message .* is missing, using canonical text as fallback$/.test(line));
+      .filter(
+        (line) =>
+          line && line !== 'Building' && !/ message .* is missing, using canonical text as fallback$/.test(line),
+      );
     if (output.length) console.log(output.join('\n'));
     if (run.status !== 0) process.exit(run.status ?? 1);
     const {outputDir} = JSON.parse(readFileSync(join(root, config), 'utf8')).output;

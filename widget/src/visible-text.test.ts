@@ -114,3 +114,46 @@ describe('visible text', () => {
     expect(template('html`<p>${messages.saved}</p><!-- a comment in English -->`')).toEqual([]);
   });
 });
+
+/** Physical sides in CSS: right to left (Arabic) mirrors the layout only through logical properties. */
+const PHYSICAL_SIDE =
+  /\b(?:margin|padding|border|inset|scroll-margin|scroll-padding)-(?:left|right)\b|(?:^|[\s;{])(?:left|right)\s*:|\b(?:text-align|float|clear)\s*:\s*(?:left|right)\b|\bborder-(?:top|bottom)-(?:left|right)-radius\b/m;
+
+describe('styles', () => {
+  const files = [...sources('widget/src'), ...sources('extension/src')];
+
+  it('name no left or right: inline-start and inline-end instead', () => {
+    const found = files.flatMap((path) => {
+      const file = ts.createSourceFile(path, readFileSync(join(root, path), 'utf8'), ts.ScriptTarget.Latest, true);
+      const hits: string[] = [];
+      const visit = (node: ts.Node): void => {
+        if (ts.isTaggedTemplateExpression(node) && node.tag.getText() === 'css') {
+          const match = PHYSICAL_SIDE.exec(node.template.getText());
+          if (match) hits.push(`${path}: ${match[0].trim()}`);
+        } else if (ts.isStringLiteralLike(node) && path.endsWith('drawer.ts')) {
+          // The drawer's styles are a string (it styles a page the extension doesn't own).
+          const match = PHYSICAL_SIDE.exec(node.text);
+          if (match) hits.push(`${path}: ${match[0].trim()}`);
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(file);
+      return hits;
+    });
+    expect(found).toEqual([]);
+  });
+
+  it('finds a physical side (the scan itself)', () => {
+    for (const rule of ['margin-left: 0', 'padding-right: 1px', 'left: 0', 'text-align: right', 'top: 0; right: 2px']) {
+      expect(PHYSICAL_SIDE.test(rule), rule).toBe(true);
+    }
+    for (const rule of [
+      'margin-inline-start: 0',
+      'inset-inline-end: 0',
+      'text-align: start',
+      'border-left-color'.replace('left', 'inline-start'),
+    ]) {
+      expect(PHYSICAL_SIDE.test(rule), rule).toBe(false);
+    }
+  });
+});

@@ -27,7 +27,7 @@ const STYLE = `
     font: 14px/1.4 system-ui, sans-serif;
   }
   header { display: flex; align-items: center; justify-content: space-between; gap: 8px;
-    padding: 6px 8px 6px 12px; border-block-end: 1px solid #d0d7de; }
+    padding-block: 6px; padding-inline: 12px 8px; border-block-end: 1px solid #d0d7de; }
   h2 { font: 600 14px/1.4 system-ui, sans-serif; margin: 0; }
   button { font: inherit; padding: 4px 10px; border: 1px solid #d0d7de; border-radius: 6px; background: #f6f8fa;
     color: inherit; cursor: pointer; }

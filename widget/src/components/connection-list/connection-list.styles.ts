@@ -80,7 +80,7 @@ export default css`
   }
   .notice {
     border: 1px solid var(--conga-color-danger, #b3261e);
-    border-left-width: 4px;
+    border-inline-start-width: 4px;
     border-radius: var(--conga-radius, 6px);
     padding: 0.5rem 0.75rem;
   }

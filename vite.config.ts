@@ -1,4 +1,4 @@
-import {copyFileSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync} from 'node:fs';
 import {dirname, join, relative, resolve} from 'node:path';
 import {crx} from '@crxjs/vite-plugin';
 import ts from 'typescript';
@@ -164,6 +164,20 @@ function extensionBuild(): UserConfig {
     },
     plugins: [
       crx({manifest: createManifest(browser, flavour), browser: browser === 'firefox' ? 'firefox' : 'chrome'}),
+      {
+        // The manifest's __MSG_…__ texts (issue 17): extension/_locales/ goes into the build as it is.
+        name: 'conga:extension-locales',
+        generateBundle() {
+          const locales = resolve(root, 'extension/_locales');
+          for (const locale of readdirSync(locales)) {
+            this.emitFile({
+              type: 'asset',
+              fileName: `_locales/${locale}/messages.json`,
+              source: readFileSync(join(locales, locale, 'messages.json')),
+            });
+          }
+        },
+      } as Plugin,
       {
         // crxjs lists every `?iife` script as web-accessible to all http(s) pages; the drawer's script is only ever
         // run through scripting.executeScript, which needs no such entry, so it is taken out again (B5-01).

@@ -10,7 +10,7 @@ import {cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} f
 import {tmpdir} from 'node:os';
 import {join, resolve} from 'node:path';
 import {withLocalStr} from './build.mjs';
-import {CONFIGS, fillAll} from './fill.mjs';
+import {CONFIGS, extensionLocales, fillAll} from './fill.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const work = mkdtempSync(join(tmpdir(), 'conga-l10n-'));
@@ -74,6 +74,11 @@ try {
   });
 } finally {
   rmSync(work, {recursive: true, force: true});
+}
+
+// The extension's _locales: fill writes them from the same translations.
+for (const {file, before, text} of extensionLocales()) {
+  if (before !== text) problems.push(`${file.slice(resolve(import.meta.dirname, '..').length + 1)} is out of date`);
 }
 
 if (problems.length) {

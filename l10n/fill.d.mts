@@ -14,3 +14,10 @@ export declare function xliffDirOf(config: string): string;
 export declare function fillAll(
   dirs?: string[],
 ): {file: string; locale: string; before: string; text: string; missing: string[]}[];
+export declare function extensionLocales(): {
+  file: string;
+  locale: string;
+  before: string;
+  text: string;
+  missing: string[];
+}[];

@@ -10,8 +10,8 @@
  *   sees both clipped text and text that didn't come from a catalogue.
  * `--check` writes nothing and exits 1 when a file would change (the sync test uses the same functions).
  */
-import {existsSync, readFileSync, readdirSync, writeFileSync} from 'node:fs';
-import {join, resolve} from 'node:path';
+import {existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync} from 'node:fs';
+import {dirname, join, resolve} from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
 export const CONFIGS = ['lit-localize.json', 'extension/lit-localize.json'];
@@ -142,15 +142,47 @@ export function fillAll(dirs = CONFIGS.map(xliffDirOf)) {
   });
 }
 
+/**
+ * The extension's `_locales/<locale>/messages.json` (name, description, command text: the manifest's `__MSG_…__`),
+ * from `_locales/en/messages.json` and the same translations; an untranslated message stays English. The
+ * pseudo-locale has none: browsers never choose it.
+ */
+export function extensionLocales() {
+  const dir = join(root, 'extension/_locales');
+  /** @type {Record<string, {message: string, description?: string}>} */
+  const english = JSON.parse(readFileSync(join(dir, 'en/messages.json'), 'utf8'));
+  const locales = JSON.parse(readFileSync(join(root, 'lit-localize.json'), 'utf8')).targetLocales.filter(
+    (/** @type {string} */ locale) => locale !== PSEUDO_LOCALE,
+  );
+  return locales.map((/** @type {string} */ locale) => {
+    const translations = translationsOf(locale);
+    const missing = Object.values(english)
+      .map(({message}) => message)
+      .filter((message) => translations[message] === undefined);
+    const messages = Object.fromEntries(
+      Object.entries(english).map(([key, {message, description}]) => [
+        key,
+        {message: translations[message] ?? message, ...(description ? {description} : {})},
+      ]),
+    );
+    const file = join(dir, locale, 'messages.json');
+    const before = existsSync(file) ? readFileSync(file, 'utf8') : '';
+    return {file, locale, before, text: `${JSON.stringify(messages, null, 2)}\n`, missing};
+  });
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const check = process.argv.includes('--check');
   let stale = false;
-  for (const {file, locale, before, text, missing} of fillAll()) {
+  for (const {file, locale, before, text, missing} of [...fillAll(), ...extensionLocales()]) {
     if (missing.length) console.log(`${locale}: ${missing.length} without a translation (shown in English):`);
     for (const english of missing) console.log(`  ${JSON.stringify(english)}`);
     if (text === before) continue;
     stale = true;
-    if (!check) writeFileSync(file, text);
+    if (!check) {
+      mkdirSync(dirname(file), {recursive: true});
+      writeFileSync(file, text);
+    }
     console.log(`${check ? 'out of date' : 'wrote'}: ${file.slice(root.length + 1)}`);
   }
   if (check && stale) process.exit(1);

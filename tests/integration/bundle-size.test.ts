@@ -32,7 +32,11 @@ const LAZY_CHUNKS: Record<string, readonly string[]> = {
   'sign-in': [],
   // Bulk deactivate/reactivate and export: loaded on the first bulk action.
   'bulk-actions': ['conga-bulk-actions'],
+  // @lit/localize's runtime: loaded when a page asks for a language other than English (issue 17).
+  'locale-runtime': [],
 };
+/** The locales the runtime loads, one chunk each (issue 17); English is in the main module. */
+const LOCALES = ['ar', 'de', 'en-XA', 'es', 'fr', 'ja'];
 const LAZY_TAGS = Object.values(LAZY_CHUNKS).flat();
 /**
  * A string only oauth4webapi's code holds (one of its error codes), so a chunk that contains it bundles the library.
@@ -141,6 +145,30 @@ describe('the built module', () => {
     expect(code).not.toContain('Save & Generate Client Secret');
     expect(code).not.toContain('Retry failed');
     expect(code).not.toContain('text/csv');
+  });
+
+  it('loads each locale as a chunk of its own, from the locale runtime, and only then', () => {
+    const runtime = [...files.keys()].find((name) => /^conga-api-connections\.locale-runtime-[\w-]+\.js$/.test(name));
+    expect(runtime, 'the locale runtime chunk').toBeDefined();
+    const {dynamic} = moduleSpecifiers(file(runtime ?? ''));
+    const locales = new Map(
+      dynamic.map((specifier) => [
+        /^\.\/conga-api-connections\.([a-zA-Z-]+)-[\w-]+\.js$/.exec(specifier)?.[1],
+        specifier,
+      ]),
+    );
+    expect([...locales.keys()].sort()).toEqual(LOCALES);
+    for (const [locale, specifier] of locales) {
+      const chunk = file(specifier.slice(2));
+      // A leaf: it imports nothing (see l10n/build.mjs), so the bundler keeps Lit and @lit/localize in the module.
+      expect(moduleSpecifiers(chunk).static, `${String(locale)} imports`).toEqual([]);
+      const gzip = gzipSync(chunk, {level: 9}).length;
+      console.warn(
+        `${specifier.slice(2)}: ${(chunk.length / 1024).toFixed(1)} KB min, ${(gzip / 1024).toFixed(1)} KB gzip (lazy)`,
+      );
+    }
+    // The translations are not in the main module: one German title is enough to tell.
+    expect(file(MAIN)).not.toContain('Conga API-Verbindungen');
   });
 
   it('B5-02 bundles every dependency: no bare or remote import in the self-contained module or its chunk', () => {

@@ -16,8 +16,17 @@ import {CONFIGS} from './fill.mjs';
 const root = resolve(import.meta.dirname, '..');
 const IMPORT_STR = "import {str} from '@lit/localize';";
 const LOCAL_STR = 'const str = (strings, ...values) => ({strTag: true, strings, values});';
-/** A generated locale module with its own `str`. @param {string} text */
-export const withLocalStr = (text) => text.replace(IMPORT_STR, LOCAL_STR);
+/**
+ * A generated locale module with its own `str`, and its text as text: lit-localize writes a target's XML entities
+ * (`&amp;` for "&") into the module as they are, which only an `html` template would decode, and every message here
+ * is a plain string (issue 17: "Speichern &amp; …" on a button).
+ * @param {string} text
+ */
+export const withLocalStr = (text) =>
+  text
+    .replace(IMPORT_STR, LOCAL_STR)
+    .replace(/&(lt|gt|quot|apos);/g, (_, name) => ({lt: '<', gt: '>', quot: '"', apos: "'"})[name] ?? '')
+    .replace(/&amp;/g, '&');
 
 if (import.meta.url === `file://${process.argv[1]}`)
   for (const config of CONFIGS) {

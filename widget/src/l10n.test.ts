@@ -3,7 +3,8 @@
  * script's placeholders and pseudo-locale; choosing a locale from `lang` and the browser's languages.
  */
 import {spawnSync} from 'node:child_process';
-import {resolve} from 'node:path';
+import {readFileSync, readdirSync} from 'node:fs';
+import {join, resolve} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {fill, pseudo, sourceText, target} from '../../l10n/fill.mjs';
 import {bestLocale, directionOf} from './locale.js';
@@ -18,6 +19,21 @@ describe('the catalogues', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
   }, 120_000);
+});
+
+describe('the locale modules', () => {
+  it('hold text, not XML: "&" and "<" as they are (lit-localize writes the XLIFF entities)', () => {
+    for (const dir of ['widget/src/generated/locales', 'extension/src/generated/locales']) {
+      for (const name of readdirSync(join(root, dir))) {
+        const code = readFileSync(join(root, dir, name), 'utf8');
+        expect(code, name).not.toMatch(/&(?:amp|lt|gt|quot|apos);/);
+        expect(code, name).not.toContain("from '@lit/localize'");
+      }
+    }
+    expect(readFileSync(join(root, 'widget/src/generated/locales/de.js'), 'utf8')).toMatch(
+      /'formSaveCreate': `[^`]*&[^`]*`/,
+    );
+  });
 });
 
 describe('l10n/fill.mjs', () => {

@@ -339,7 +339,7 @@
 'toolsCopy': `Copiar`,
 'toolsCopyFailed': `No se pudo copiar; seleccione el texto y cópielo manualmente.`,
 'toolsCurlTitle': `Obtener un token con curl (client_credentials)`,
-'toolsEndpointsUnknown': `Se desconocen los puntos de conexión de inicio de sesión de este inquilino (no hay emisor y la URL base de la API no es una región conocida de Conga). Sustituya &lt;issuer&gt; por la URL de inicio de sesión de su inquilino.`,
+'toolsEndpointsUnknown': `Se desconocen los puntos de conexión de inicio de sesión de este inquilino (no hay emisor y la URL base de la API no es una región conocida de Conga). Sustituya <issuer> por la URL de inicio de sesión de su inquilino.`,
 'toolsNodeTitle': `Node.js (oauth4webapi)`,
 'toolsNoRedirectUri': `Registre primero un URI de redirección: la configuración de la aplicación de página única usa el primero.`,
 'toolsQuickstartsIntro': `Rellenadas con el Client ID de esta conexión y los puntos de conexión de su inquilino. Nunca contienen un secreto de cliente: use el que guardó cuando se mostró.`,

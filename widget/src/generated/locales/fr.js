@@ -339,7 +339,7 @@
 'toolsCopy': `Copier`,
 'toolsCopyFailed': `Échec de la copie — sélectionnez le texte et copiez-le manuellement.`,
 'toolsCurlTitle': `Obtenir un jeton avec curl (client_credentials)`,
-'toolsEndpointsUnknown': `Les points de terminaison de connexion de ce locataire sont inconnus (pas d’émetteur, et l’URL de base de l’API n’est pas une région Conga connue). Remplacez &lt;issuer&gt; par l’URL de connexion de votre locataire.`,
+'toolsEndpointsUnknown': `Les points de terminaison de connexion de ce locataire sont inconnus (pas d’émetteur, et l’URL de base de l’API n’est pas une région Conga connue). Remplacez <issuer> par l’URL de connexion de votre locataire.`,
 'toolsNodeTitle': `Node.js (oauth4webapi)`,
 'toolsNoRedirectUri': `Enregistrez d’abord une URI de redirection : la configuration de l’application monopage utilise la première.`,
 'toolsQuickstartsIntro': `Préremplis avec le Client ID de cette connexion et les points de terminaison de votre locataire. Ils ne contiennent jamais de secret client : utilisez celui que vous avez conservé lorsqu’il a été affiché.`,

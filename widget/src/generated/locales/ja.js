@@ -339,7 +339,7 @@
 'toolsCopy': `コピー`,
 'toolsCopyFailed': `コピーできませんでした。テキストを選択して手動でコピーしてください。`,
 'toolsCurlTitle': `curl でトークンを取得（client_credentials）`,
-'toolsEndpointsUnknown': `このテナントのサインイン エンドポイントが不明です（issuer がなく、API ベース URL も既知の Conga リージョンではありません）。&lt;issuer&gt; をテナントのログイン URL に置き換えてください。`,
+'toolsEndpointsUnknown': `このテナントのサインイン エンドポイントが不明です（issuer がなく、API ベース URL も既知の Conga リージョンではありません）。<issuer> をテナントのログイン URL に置き換えてください。`,
 'toolsNodeTitle': `Node.js (oauth4webapi)`,
 'toolsNoRedirectUri': `先にリダイレクト URI を登録してください。シングルページ アプリの構成では最初の URI を使用します。`,
 'toolsQuickstartsIntro': `この接続の Client ID とテナントのエンドポイントが入力済みです。クライアント シークレットは含まれません。表示されたときに保管したシークレットを使用してください。`,

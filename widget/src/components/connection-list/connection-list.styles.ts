@@ -152,6 +152,9 @@ export default css`
   .name,
   .description {
     overflow-wrap: anywhere;
+    /* The organization's own text takes its direction from its first strong letter, so an English description in
+       the right-to-left (Arabic) table keeps its parentheses and full stop where they belong (issue 17). */
+    unicode-bidi: plaintext;
   }
   td.identifier,
   td.name,

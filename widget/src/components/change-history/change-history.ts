@@ -1,3 +1,4 @@
+import {formatDate} from '../../locale.js';
 import {localized} from '../../localize.js';
 import {html, LitElement, nothing} from 'lit';
 import {define, VERSION} from '../../define.js';
@@ -10,12 +11,12 @@ import styles from './change-history.styles.js';
 // The root loads the records' code with this panel, in the form chunk (see connection-form.ts).
 export {clearChanges, listChanges, recordChange} from '../../history/change-history.js';
 
-/** A record's time as the admin reads it: "14:05:12" today, with the date otherwise. */
+/** A record's time as the admin reads it, in the element's language: "14:05:12" today, with the date otherwise. */
 function formatWhen(iso: string, now: Date): {text: string; full: string} {
   const date = new Date(iso);
   const sameDay = date.toDateString() === now.toDateString();
-  const full = new Intl.DateTimeFormat(undefined, {dateStyle: 'medium', timeStyle: 'medium'}).format(date);
-  const text = sameDay ? new Intl.DateTimeFormat(undefined, {timeStyle: 'medium'}).format(date) : full;
+  const full = formatDate(date, {dateStyle: 'medium', timeStyle: 'medium'});
+  const text = sameDay ? formatDate(date, {timeStyle: 'medium'}) : full;
   return {text, full};
 }
 

@@ -133,6 +133,57 @@ for (const width of [360, 1280]) {
   }
 }
 
+/** The form's field labels: kept as the platform writes them, and read once when connection-form.ts loads (LABELS). */
+const FORM_FIELDS = [
+  'Redirect URI',
+  'Cors Origins',
+  'Back Channel Logout URI',
+  'Front Channel Logout URI',
+  'Allowed Scopes',
+  'Client ID',
+];
+
+/** Opens "Add UI To API Connection" (the form with every field) and waits for its dialog. */
+async function openForm(list: CongaConnectionList): Promise<Element> {
+  list.shadowRoot!.querySelector<HTMLElement>('[part~="create-button"][data-type="UItoAPI"]')!.click();
+  return waitUntil(
+    () => list.shadowRoot?.querySelector('conga-connection-form')?.shadowRoot?.querySelector('dialog[open]'),
+    'no form',
+  ).then(() => list.shadowRoot!.querySelector('conga-connection-form')!);
+}
+
+for (const lang of ['de', 'ar', 'en-XA']) {
+  describe(`the add form in ${lang} at 360px`, () => {
+    it('clips nothing, is accessible and, in the pseudo-locale, shows only catalogue strings', async () => {
+      const {list} = await mount(lang, 360);
+      const form = await openForm(list);
+      const dialog = form.shadowRoot!.querySelector('dialog[open]')!;
+      expect(dialog.scrollWidth, 'the dialog').to.be.at.most(dialog.clientWidth + 1);
+      let checked = 0;
+      for (const element of elementsOf(form).filter(shown)) {
+        const text = [...element.childNodes].some(
+          (node) => node.nodeType === Node.TEXT_NODE && /\S/.test(node.textContent ?? ''),
+        );
+        const style = getComputedStyle(element);
+        if (!text || ['auto', 'scroll'].includes(style.overflowX) || element.classList.contains('visually-hidden')) {
+          continue;
+        }
+        checked += 1;
+        expect(element.scrollWidth, `${element.localName} "${element.textContent.trim().slice(0, 40)}"`).to.be.at.most(
+          element.clientWidth + 1,
+        );
+      }
+      expect(checked).to.be.greaterThan(10);
+      await expect(form).to.be.accessible();
+      if (lang !== 'en-XA') return;
+      const unmarked = visibleTexts(form).filter(
+        (text) => !/[⟦⟧]/.test(text) && ![...FROZEN_AT_LOAD, ...FORM_FIELDS, ...PLATFORM_TERMS].includes(text),
+      );
+      expect(unmarked).to.deep.equal([]);
+    });
+  });
+}
+
 describe('<conga-api-connections> in the pseudo-locale', () => {
   it('shows no text that bypasses the catalogues: every string is marked, or is the organization’s data', async () => {
     const {root} = await mount('en-XA', 1280);

@@ -81,7 +81,7 @@
 'promote.createsClientId': `يُصدر Client ID جديد في الهدف.`,
 'promote.createsSecret': `يُصدر Client Secret جديد ويُسلَّم مرة واحدة بعد التطبيق.`,
 'promote.dryRun': `معاينة التغييرات (تشغيل تجريبي)`,
-'promote.dryRunFailed': str`تعذّرت قراءة اتصالات ${0} و${2}، أو External Integrations الخاصة بـ ${2}.`,
+'promote.dryRunFailed': str`تعذّرت قراءة اتصالات ${0} و ${2}، أو External Integrations الخاصة بـ ${2}.`,
 'promote.dryRunHint': `لا يُكتب أي شيء حتى تطبّق.`,
 'promote.dryRunning': `جارٍ قراءة الهدف…`,
 'promote.empty': `(فارغ)`,
@@ -138,7 +138,7 @@
 'promote.title': `نقل الاتصالات بين المستأجرين`,
 'promote.typeApiToApi': `API to API`,
 'promote.typeUiToApi': `UI to API`,
-'promote.uiFieldsDropped': `لا تُنسخ عناوين URI لإعادة التوجيه وCORS وتسجيل الخروج: اتصال API-to-API لا يستخدمها.`,
+'promote.uiFieldsDropped': `لا تُنسخ عناوين URI لإعادة التوجيه و CORS وتسجيل الخروج: اتصال API-to-API لا يستخدمها.`,
 'promote.unknownType': str`نوع الاتصال «${0}» ليس API to API ولا UI to API.`,
 'promote.updated': `تم التحديث.`,
     };

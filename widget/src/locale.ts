@@ -101,13 +101,3 @@ export function formatCount(value: number): string {
   if (!format) numberFormats.set(active, (format = new Intl.NumberFormat(active)));
   return format.format(value);
 }
-
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** A date or time in the current locale, with one formatter per locale and style, kept (like {@link formatCount}). */
-export function formatDate(date: Date, style: Intl.DateTimeFormatOptions): string {
-  const key = `${active} ${JSON.stringify(style)}`;
-  let format = dateFormats.get(key);
-  if (!format) dateFormats.set(key, (format = new Intl.DateTimeFormat(active, style)));
-  return format.format(date);
-}

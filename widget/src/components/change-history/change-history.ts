@@ -1,4 +1,4 @@
-import {formatDate} from '../../locale.js';
+import {currentLocale} from '../../locale.js';
 import {localized} from '../../localize.js';
 import {html, LitElement, nothing} from 'lit';
 import {define, VERSION} from '../../define.js';
@@ -10,6 +10,19 @@ import styles from './change-history.styles.js';
 
 // The root loads the records' code with this panel, in the form chunk (see connection-form.ts).
 export {clearChanges, listChanges, recordChange} from '../../history/change-history.js';
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A date or time in the element's language: one formatter per locale and style, kept (making one is what costs).
+ * Here, not in locale.ts, because only this lazily loaded panel formats dates (the main module's budget).
+ */
+function formatDate(date: Date, style: Intl.DateTimeFormatOptions): string {
+  const key = `${currentLocale()} ${JSON.stringify(style)}`;
+  let format = dateFormats.get(key);
+  if (!format) dateFormats.set(key, (format = new Intl.DateTimeFormat(currentLocale(), style)));
+  return format.format(date);
+}
 
 /** A record's time as the admin reads it, in the element's language: "14:05:12" today, with the date otherwise. */
 function formatWhen(iso: string, now: Date): {text: string; full: string} {

@@ -2,6 +2,9 @@ import {css} from 'lit';
 
 // Comments about this sheet live here, outside the template: the shipped module keeps the template's text as it is.
 //
+// Right to left (issue 17): names and descriptions take their direction from their own first strong letter
+// (unicode-bidi: plaintext), so an English description in the Arabic table keeps its parentheses and full stop.
+//
 // Narrow containers (issue 12): the list lays itself out by its own width, never the viewport's, because it sits in
 // other people's layouts (a side panel or popup of about 360-400px, a phone, a wide admin console). `[part='base']`
 // is the container; below the table's own minimum width (48rem) each row becomes a card (the @container rules at the
@@ -152,8 +155,6 @@ export default css`
   .name,
   .description {
     overflow-wrap: anywhere;
-    /* The organization's own text takes its direction from its first strong letter, so an English description in
-       the right-to-left (Arabic) table keeps its parentheses and full stop where they belong (issue 17). */
     unicode-bidi: plaintext;
   }
   td.identifier,

@@ -153,7 +153,8 @@ describe('the built module', () => {
     const {dynamic} = moduleSpecifiers(file(runtime ?? ''));
     const locales = new Map(
       dynamic.map((specifier) => [
-        /^\.\/conga-api-connections\.([a-zA-Z-]+)-[\w-]+\.js$/.exec(specifier)?.[1],
+        // The locale by name: a chunk's hash may hold letters and dashes too (ja-C-pIlCfp).
+        new RegExp(`^\\./conga-api-connections\\.(${LOCALES.join('|')})-[\\w-]+\\.js$`).exec(specifier)?.[1],
         specifier,
       ]),
     );

@@ -1,4 +1,4 @@
-import {copyFileSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync} from 'node:fs';
 import {dirname, join, relative, resolve} from 'node:path';
 import {crx} from '@crxjs/vite-plugin';
 import ts from 'typescript';
@@ -15,6 +15,20 @@ export const WIDGET_LIT_EXTERNAL_MODULE = 'conga-api-connections.lit-external.js
 
 /** Lit and its parts, left as bare imports in the variant for hosts that already ship Lit. */
 const LIT_IMPORTS = [/^lit(?:\/|$)/, /^@lit\//, /^lit-(?:html|element)(?:\/|$)/];
+
+/**
+ * The widget's specifiers the extension imports, aliased to their sources (the extension builds the element itself;
+ * extension/tsconfig.json maps the same paths). The unit tests resolve them the same way.
+ */
+const WIDGET_SOURCES = [
+  {find: /^@conga-connections\/widget$/, replacement: resolve(root, 'widget/src/index.ts')},
+  {
+    find: /^@conga-connections\/widget\/(confirm-dialog|secret-reveal)$/,
+    replacement: resolve(root, 'widget/src/components/$1/$1.ts'),
+  },
+  // The page's language (issue 17): the extension's pages share the widget's locale switch and formatters.
+  {find: /^@conga-connections\/widget\/locale$/, replacement: resolve(root, 'widget/src/locale.ts')},
+];
 
 /** The workspace packages the element's public types mention, and where their sources are. */
 const WORKSPACE_PACKAGES = ['validation', 'api-client', 'auth'];
@@ -146,16 +160,24 @@ function extensionBuild(): UserConfig {
     // exports point at its built files, which the extension does not need; extension/tsconfig.json maps the same).
     resolve: {
       conditions: ['module', 'browser', 'production'],
-      alias: [
-        {find: /^@conga-connections\/widget$/, replacement: resolve(root, 'widget/src/index.ts')},
-        {
-          find: /^@conga-connections\/widget\/(confirm-dialog|secret-reveal)$/,
-          replacement: resolve(root, 'widget/src/components/$1/$1.ts'),
-        },
-      ],
+      alias: WIDGET_SOURCES,
     },
     plugins: [
       crx({manifest: createManifest(browser, flavour), browser: browser === 'firefox' ? 'firefox' : 'chrome'}),
+      {
+        // The manifest's __MSG_…__ texts (issue 17): extension/_locales/ goes into the build as it is.
+        name: 'conga:extension-locales',
+        generateBundle() {
+          const locales = resolve(root, 'extension/_locales');
+          for (const locale of readdirSync(locales)) {
+            this.emitFile({
+              type: 'asset',
+              fileName: `_locales/${locale}/messages.json`,
+              source: readFileSync(join(locales, locale, 'messages.json')),
+            });
+          }
+        },
+      } as Plugin,
       {
         // crxjs lists every `?iife` script as web-accessible to all http(s) pages; the drawer's script is only ever
         // run through scripting.executeScript, which needs no such entry, so it is taken out again (B5-01).
@@ -200,6 +222,7 @@ export default defineConfig(({mode}) => ({
         extends: true,
         test: {
           name: 'unit',
+          alias: WIDGET_SOURCES,
           include: ['packages/*/src/**/*.test.ts', 'extension/src/**/*.test.ts', 'widget/src/**/*.test.ts'],
           exclude: ['**/*.browser.test.ts', '**/node_modules/**'],
           environment: 'node',

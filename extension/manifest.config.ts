@@ -40,9 +40,12 @@ export function createManifest(browser: ExtensionBrowser, flavour: ExtensionFlav
   const dev = flavour === 'dev';
   return defineManifest({
     manifest_version: 3,
-    name: 'Conga API Connections',
-    short_name: 'API Connections',
-    description: "Manage your Conga organization's API connections (OAuth clients) from the toolbar, for any tenant.",
+    // In the browser's language: extension/_locales/<locale>/messages.json (issue 17; `npm run l10n:fill` writes
+    // the translated ones from l10n/translations/).
+    name: '__MSG_extensionName__',
+    short_name: '__MSG_extensionShortName__',
+    description: '__MSG_extensionDescription__',
+    default_locale: 'en',
     version,
     ...(dev && !firefox ? {key: devKey()} : {}),
     permissions: [
@@ -67,15 +70,15 @@ export function createManifest(browser: ExtensionBrowser, flavour: ExtensionFlav
     background: firefox
       ? {scripts: ['src/background/index.ts'], type: 'module'}
       : {service_worker: 'src/background/index.ts', type: 'module'},
-    action: {default_title: 'Conga API Connections', default_popup: PAGES.popup},
+    action: {default_title: '__MSG_extensionName__', default_popup: PAGES.popup},
     options_ui: {page: PAGES.options, open_in_tab: true},
     ...(firefox
-      ? {sidebar_action: {default_title: 'Conga API Connections', default_panel: PAGES.panel, open_at_install: false}}
+      ? {sidebar_action: {default_title: '__MSG_extensionName__', default_panel: PAGES.panel, open_at_install: false}}
       : {side_panel: {default_path: PAGES.panel}}),
     commands: {
       'toggle-drawer': {
         suggested_key: {default: 'Alt+Shift+K'},
-        description: 'Show or hide API connections in this page',
+        description: '__MSG_toggleDrawerDescription__',
       },
     },
     // Only the drawer's page may be framed by web pages, and only at a per-session URL (use_dynamic_url) that a page

@@ -5,6 +5,7 @@
  */
 import {PkceFlow, createMemoryStorage, isAuthError} from '@conga-connections/auth';
 import type {Tenant, TenantPreset} from './storage.js';
+import {text} from './text.js';
 
 /** What a preset fills in. `apiBaseUrl` is empty where the platform gives each tenant its own API host. */
 export interface PresetDefinition {
@@ -21,49 +22,73 @@ export interface PresetDefinition {
 export const EMULATOR_CLIENT_ID = 'c0a9e7d2-6b1f-4e3a-9d8c-7f6e5d4c3b2a';
 
 /**
- * The presets. Issuers come from the platform's discovery documents and CLM docs (PLATFORM.md §4.1); preview API
+ * The presets, their labels and hints read from the catalogue when shown (getters: the language may change). Issuers come from the platform's discovery documents and CLM docs (PLATFORM.md §4.1); preview API
  * hosts differ per tenant, so those are left for the admin to fill in.
  */
 export const PRESETS: Readonly<Record<TenantPreset, PresetDefinition>> = {
   na: {
-    label: 'North America (production)',
+    get label() {
+      return text.presetNa;
+    },
     issuer: 'https://login-rls.congacloud.com/api/v1/auth',
     apiBaseUrl: 'https://rls.congacloud.com',
   },
   eu: {
-    label: 'Europe (production)',
+    get label() {
+      return text.presetEu;
+    },
     issuer: 'https://login.congacloud.eu/api/v1/auth',
     apiBaseUrl: 'https://rls.congacloud.eu',
   },
   au: {
-    label: 'Australia (production)',
+    get label() {
+      return text.presetAu;
+    },
     issuer: 'https://login.congacloud.au/api/v1/auth',
     apiBaseUrl: 'https://rls.congacloud.au',
   },
   'na-preview': {
-    label: 'North America (preview)',
+    get label() {
+      return text.presetNaPreview;
+    },
     issuer: 'https://login-rlspreview.congacloud.com/api/v1/auth',
     apiBaseUrl: '',
-    apiHint: "Your tenant's API host, e.g. https://preview-rls09.congacloud.com",
+    get apiHint() {
+      return text.apiHintNaPreview;
+    },
   },
   'eu-preview': {
-    label: 'Europe (preview)',
+    get label() {
+      return text.presetEuPreview;
+    },
     issuer: 'https://login-preview.congacloud.eu/api/v1/auth',
     apiBaseUrl: '',
-    apiHint: "Your tenant's API host, probably https://rls-preview.congacloud.eu",
+    get apiHint() {
+      return text.apiHintEuPreview;
+    },
   },
   'au-preview': {
-    label: 'Australia (preview)',
+    get label() {
+      return text.presetAuPreview;
+    },
     issuer: 'https://login-preview.congacloud.au/api/v1/auth',
     apiBaseUrl: 'https://rls-preview.congacloud.au',
   },
   emulator: {
-    label: 'Local emulator (npm start)',
+    get label() {
+      return text.presetEmulator;
+    },
     issuer: 'http://127.0.0.1:7070/api/v1/auth',
     apiBaseUrl: 'http://127.0.0.1:7070',
     clientId: EMULATOR_CLIENT_ID,
   },
-  custom: {label: 'Custom issuer and API', issuer: '', apiBaseUrl: ''},
+  custom: {
+    get label() {
+      return text.presetCustom;
+    },
+    issuer: '',
+    apiBaseUrl: '',
+  },
 };
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost']);
@@ -97,39 +122,40 @@ export interface FieldProblem {
   message: string;
 }
 
-function urlProblem(value: string, what: string, field: FieldProblem['field']): FieldProblem | undefined {
+function urlProblem(value: string, field: 'issuer' | 'apiBaseUrl'): FieldProblem | undefined {
+  const issuer = field === 'issuer';
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    return {field, message: `Enter the ${what} as a full URL starting with https://`};
+    return {field, message: issuer ? text.issuerNotUrl : text.apiBaseUrlNotUrl};
   }
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname))) {
-    return {field, message: `The ${what} must use https:// (http is only allowed for 127.0.0.1 or localhost).`};
+    return {field, message: issuer ? text.issuerNotHttps : text.apiBaseUrlNotHttps};
   }
   if (url.username !== '' || url.password !== '') {
-    return {field, message: `Remove the user-name/password part (…@) from the ${what}.`};
+    return {field, message: issuer ? text.issuerUserInfo : text.apiBaseUrlUserInfo};
   }
-  if (url.search !== '' || url.hash !== '') return {field, message: `The ${what} can't have a query or fragment.`};
+  if (url.search !== '' || url.hash !== '') return {field, message: issuer ? text.issuerQuery : text.apiBaseUrlQuery};
   return undefined;
 }
 
 /** Checks the tenant form; an empty list means it can be saved. */
 export function validateTenant(tenant: Pick<Tenant, 'name' | 'issuer' | 'apiBaseUrl' | 'clientId'>): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  if (tenant.name.trim() === '') problems.push({field: 'name', message: 'Enter a name for this tenant.'});
-  if (tenant.name.length > 100) problems.push({field: 'name', message: 'Use at most 100 characters for the name.'});
-  const issuer = urlProblem(tenant.issuer, 'issuer', 'issuer');
+  if (tenant.name.trim() === '') problems.push({field: 'name', message: text.nameRequired});
+  if (tenant.name.length > 100) problems.push({field: 'name', message: text.nameTooLong});
+  const issuer = urlProblem(tenant.issuer, 'issuer');
   if (issuer) problems.push(issuer);
-  const api = urlProblem(tenant.apiBaseUrl, 'API base URL', 'apiBaseUrl');
+  const api = urlProblem(tenant.apiBaseUrl, 'apiBaseUrl');
   if (api) problems.push(api);
   else if (new URL(tenant.apiBaseUrl).pathname !== '/') {
-    problems.push({field: 'apiBaseUrl', message: 'Enter only the API origin, e.g. https://rls.congacloud.com'});
+    problems.push({field: 'apiBaseUrl', message: text.apiBaseUrlNotOrigin});
   }
   if (tenant.clientId.trim() === '') {
-    problems.push({field: 'clientId', message: 'Enter the Client ID of the UI-to-API connection to sign in with.'});
+    problems.push({field: 'clientId', message: text.clientIdRequired});
   } else if (!/^[\x21-\x7e]{1,200}$/.test(tenant.clientId)) {
-    problems.push({field: 'clientId', message: "The Client ID can't contain spaces or special characters."});
+    problems.push({field: 'clientId', message: text.clientIdInvalid});
   }
   return problems;
 }
@@ -165,7 +191,7 @@ export async function checkTenant(
       transactionStorage: createMemoryStorage(),
     });
     metadata = await flow.metadata();
-    findings.push({level: 'ok', message: `The sign-in service at ${tenant.issuer} answered.`});
+    findings.push({level: 'ok', message: text.signInAnswered(tenant)});
   } catch (error) {
     findings.push({level: 'error', message: discoveryProblem(error, tenant.issuer)});
   }
@@ -174,7 +200,7 @@ export async function checkTenant(
     if (methods !== undefined && !methods.includes('S256')) {
       findings.push({
         level: 'error',
-        message: "The sign-in service doesn't offer PKCE with S256, which sign-in needs.",
+        message: text.noPkce,
       });
     }
     const scopes = metadata.scopes_supported;
@@ -182,11 +208,11 @@ export async function checkTenant(
     if (missing.length > 0) {
       findings.push({
         level: 'warning',
-        message: `The sign-in service doesn't list the scope${missing.length > 1 ? 's' : ''} ${missing.join(', ')}.`,
+        message: text.missingScopes(missing),
       });
     }
     if (metadata.end_session_endpoint === undefined) {
-      findings.push({level: 'warning', message: 'The sign-in service has no sign-out endpoint; sign-out stays local.'});
+      findings.push({level: 'warning', message: text.noSignOut});
     }
   }
   findings.push(await apiFinding(tenant.apiBaseUrl, fetchFunction));
@@ -195,13 +221,13 @@ export async function checkTenant(
 
 function discoveryProblem(error: unknown, issuer: string): string {
   if (isAuthError(error, 'AUTH_INSECURE_ISSUER')) {
-    return 'The issuer must use https:// (http is only allowed for 127.0.0.1 or localhost).';
+    return text.issuerNotHttps;
   }
   if (isAuthError(error, 'AUTH_CONFIGURATION_MISMATCH')) {
-    return `The discovery document at ${issuer} names a different issuer. Copy the issuer exactly, without a trailing slash.`;
+    return text.otherIssuer(issuer);
   }
-  if (error instanceof TypeError) return `The issuer isn't a valid URL.`;
-  return `Couldn't read ${issuer}/.well-known/openid-configuration. Check the issuer URL, and that the extension was allowed to reach it.`;
+  if (error instanceof TypeError) return text.issuerInvalid;
+  return text.discoveryUnreadable(issuer);
 }
 
 async function apiFinding(apiBaseUrl: string, fetchFunction: typeof fetch): Promise<CheckReport['findings'][number]> {
@@ -212,13 +238,13 @@ async function apiFinding(apiBaseUrl: string, fetchFunction: typeof fetch): Prom
     });
     // Without a token the API must refuse: that it does so is the sign that this is the right host.
     if (response.status === 401 || response.status === 403 || response.ok) {
-      return {level: 'ok', message: `The API at ${apiBaseUrl} answered.`};
+      return {level: 'ok', message: text.apiAnswered(apiBaseUrl)};
     }
     return {
       level: 'warning',
-      message: `The API at ${apiBaseUrl} answered HTTP ${response.status}; is this the right host?`,
+      message: text.apiAnsweredStatus(apiBaseUrl, response),
     };
   } catch {
-    return {level: 'error', message: `Couldn't reach the API at ${apiBaseUrl}. Check the API base URL.`};
+    return {level: 'error', message: text.apiUnreachable(apiBaseUrl)};
   }
 }

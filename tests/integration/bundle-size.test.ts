@@ -42,7 +42,11 @@ const LAZY_CHUNKS: Record<string, {readonly tags: readonly string[]; readonly fr
   'token-test': {tags: ['conga-token-test'], from: 'connection-form'},
   // The list's idle sorting and its status request: loaded once the list is in.
   'list-deferred': {tags: [], from: 'main'},
+  // @lit/localize's runtime: loaded when a page asks for a language other than English (issue 17).
+  'locale-runtime': {tags: [], from: 'main'},
 };
+/** The locales the runtime loads, one chunk each (issue 17); English is in the main module. */
+const LOCALES = ['ar', 'de', 'en-XA', 'es', 'fr', 'ja'];
 const LAZY_TAGS = Object.values(LAZY_CHUNKS).flatMap((chunk) => chunk.tags);
 /**
  * A string only oauth4webapi's code holds (one of its error codes), so a chunk that contains it bundles the library.
@@ -183,6 +187,31 @@ describe('the built module', () => {
       `first visit: ${sizes.map((size) => (size / 1024).toFixed(1)).join(' + ')} = ${(total / 1024).toFixed(1)} KB gzip`,
     );
     expect(total).toBeLessThanOrEqual(FIRST_VISIT_GZIP_BYTES);
+  });
+
+  it('loads each locale as a chunk of its own, from the locale runtime, and only then', () => {
+    const runtime = [...files.keys()].find((name) => /^conga-api-connections\.locale-runtime-[\w-]+\.js$/.test(name));
+    expect(runtime, 'the locale runtime chunk').toBeDefined();
+    const {dynamic} = moduleSpecifiers(file(runtime ?? ''));
+    const locales = new Map(
+      dynamic.map((specifier) => [
+        // The locale by name: a chunk's hash may hold letters and dashes too (ja-C-pIlCfp).
+        new RegExp(`^\\./conga-api-connections\\.(${LOCALES.join('|')})-[\\w-]+\\.js$`).exec(specifier)?.[1],
+        specifier,
+      ]),
+    );
+    expect([...locales.keys()].sort()).toEqual(LOCALES);
+    for (const [locale, specifier] of locales) {
+      const chunk = file(specifier.slice(2));
+      // A leaf: it imports nothing (see l10n/build.mjs), so the bundler keeps Lit and @lit/localize in the module.
+      expect(moduleSpecifiers(chunk).static, `${String(locale)} imports`).toEqual([]);
+      const gzip = gzipSync(chunk, {level: 9}).length;
+      console.warn(
+        `${specifier.slice(2)}: ${(chunk.length / 1024).toFixed(1)} KB min, ${(gzip / 1024).toFixed(1)} KB gzip (lazy)`,
+      );
+    }
+    // The translations are not in the main module: one German title is enough to tell.
+    expect(file(MAIN)).not.toContain('Conga API-Verbindungen');
   });
 
   it('B5-02 bundles every dependency: no bare or remote import in the self-contained module or its chunk', () => {

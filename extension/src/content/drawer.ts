@@ -27,7 +27,7 @@ const STYLE = `
     font: 14px/1.4 system-ui, sans-serif;
   }
   header { display: flex; align-items: center; justify-content: space-between; gap: 8px;
-    padding: 6px 8px 6px 12px; border-block-end: 1px solid #d0d7de; }
+    padding-block: 6px; padding-inline: 12px 8px; border-block-end: 1px solid #d0d7de; }
   h2 { font: 600 14px/1.4 system-ui, sans-serif; margin: 0; }
   button { font: inherit; padding: 4px 10px; border: 1px solid #d0d7de; border-radius: 6px; background: #f6f8fa;
     color: inherit; cursor: pointer; }
@@ -43,20 +43,23 @@ function open(scope: DrawerScope): void {
   style.textContent = STYLE;
   const drawer = document.createElement('aside');
   drawer.className = 'drawer';
-  drawer.setAttribute('aria-label', 'Conga API Connections');
+  // In the browser's language, from _locales/ (a content script has no catalogue of its own; issue 17).
+  const text = (name: string) => browser.i18n.getMessage(name);
+  drawer.dir = text('@@bidi_dir');
+  drawer.setAttribute('aria-label', text('extensionName'));
   const header = document.createElement('header');
   const title = document.createElement('h2');
-  title.textContent = 'API Connections';
+  title.textContent = text('extensionShortName');
   const close = document.createElement('button');
   close.type = 'button';
-  close.textContent = 'Close';
-  close.setAttribute('aria-label', 'Close API Connections');
+  close.textContent = text('drawerClose');
+  close.setAttribute('aria-label', text('drawerCloseLabel'));
   close.addEventListener('click', () => {
     host.remove();
   });
   header.append(title, close);
   const frame = document.createElement('iframe');
-  frame.title = 'Conga API Connections';
+  frame.title = text('extensionName');
   // Copy buttons in the frame need the page to delegate clipboard writing to it.
   frame.allow = 'clipboard-write';
   frame.src = `${browser.runtime.getURL(PAGES.panel)}?surface=drawer`;

@@ -3,11 +3,14 @@
  * "Check" of each tenant's sign-in service.
  */
 import browser from 'webextension-polyfill';
+import {followBrowserLanguage} from '../locale.js';
 import {PAGES} from '../pages.js';
 import {SETTINGS_KEY, SettingsStore, parseSettings} from '../storage.js';
 import {checkTenant} from '../tenants.js';
 import './options-page.js';
 import type {OptionsServices} from './options-page.js';
+
+void followBrowserLanguage();
 
 const store = new SettingsStore(browser.storage.local);
 const redirectUrl = browser.identity.getRedirectURL();

@@ -1,3 +1,4 @@
+import {localized} from '@lit/localize';
 import {css, html, LitElement, nothing} from 'lit';
 import type {PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
@@ -51,6 +52,7 @@ function draftFromPreset(draft: Draft, preset: TenantPreset): Draft {
  * Client ID), the redirect URL to register, and a "Check" of a tenant's sign-in service.
  * @csspart base - The wrapper.
  */
+@localized()
 export class CongaExtensionOptions extends LitElement {
   static override styles = css`
     :host {
@@ -474,7 +476,7 @@ export class CongaExtensionOptions extends LitElement {
       ${this.renderInput('clientId', text.clientId, text.clientIdHelp)}
       ${
         this.report
-          ? html`<ul class="findings" aria-label="Check results">
+          ? html`<ul class="findings" aria-label=${text.checkResults}>
               ${this.report.findings.map((finding) => html`<li data-level=${finding.level}>${finding.message}</li>`)}
             </ul>`
           : nothing

@@ -5,7 +5,10 @@
  */
 import '../shell/extension-shell.js';
 import {surfaceOf} from '../pages.js';
+import {followBrowserLanguage} from '../locale.js';
 import {createShellServices} from '../shell/services.js';
+
+void followBrowserLanguage();
 
 const shell = document.querySelector('conga-extension-shell');
 if (shell) {

@@ -4,7 +4,10 @@
  * focus (STYLE §9); adding and editing connections hand over to the side panel (C4-04).
  */
 import '../shell/extension-shell.js';
+import {followBrowserLanguage} from '../locale.js';
 import {createShellServices} from '../shell/services.js';
+
+void followBrowserLanguage();
 
 const shell = document.querySelector('conga-extension-shell');
 if (shell) shell.services = await createShellServices();

@@ -52,7 +52,7 @@ function renderPlanItem(item: PlanItem) {
                   html`<dt>${text.change(text.fieldLabels[change.field] ?? change.field)}</dt>
                     <dd>
                       <del>${formatValue(change.from)}</del> <span aria-hidden="true">${text.arrow}</span>
-                      <span class="visually-hidden">to</span> <ins>${formatValue(change.to)}</ins>
+                      <span class="visually-hidden">${text.changeTo}</span> <ins>${formatValue(change.to)}</ins>
                     </dd>`,
               )}
             </dl>

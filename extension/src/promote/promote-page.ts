@@ -1,3 +1,4 @@
+import {localized} from '@lit/localize';
 import {html, LitElement, nothing} from 'lit';
 import {property} from 'lit/decorators.js';
 import {ContextProvider} from '@lit/context';
@@ -24,6 +25,7 @@ export type {DisposableSession, PromoteServices} from './promote-controller.js';
  * writes with progress and per-connection results, and the one-time hand-off of each new or regenerated secret.
  * @csspart base - The page's main element.
  */
+@localized()
 export class CongaExtensionPromote extends LitElement {
   static override styles = styles;
 

@@ -1,3 +1,4 @@
+import {localized} from '@lit/localize';
 import {css, html, LitElement, nothing} from 'lit';
 import type {PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
@@ -21,6 +22,7 @@ export type ShellSurface = 'popup' | Surface;
  * drawer.
  * @csspart base - The wrapper.
  */
+@localized()
 export class CongaExtensionShell extends LitElement {
   static override styles = css`
     :host {

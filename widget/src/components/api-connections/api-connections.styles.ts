@@ -36,7 +36,8 @@ export default css`
     border: 1px solid var(--conga-color-success, #1a7f37);
     border-inline-start-width: 4px;
     border-radius: var(--conga-radius, 6px);
-    padding: 0.375rem 0.5rem 0.375rem 0.75rem;
+    padding-block: 0.375rem;
+    padding-inline: 0.75rem 0.5rem;
     background: var(--conga-color-surface, #ffffff);
   }
   .notice p {

@@ -6,6 +6,7 @@ import {createApiClient} from '@conga-connections/api-client';
 import type {ApiClient} from '@conga-connections/api-client';
 import type {AuthSession, AuthState} from '@conga-connections/auth';
 import {createAuthSession} from '../../auth-session.js';
+import {LocaleController} from '../../controllers/locale-controller.js';
 import {
   apiClientContext,
   authSessionContext,
@@ -131,6 +132,9 @@ export class CongaApiConnections extends LitElement {
     integrationUserHelpUrl: '',
   });
   @provide({context: connectionTesterContext}) @state() protected providedTester: ConnectionTester | undefined;
+
+  /** The language: `lang` here or above, else the browser's (issue 17). */
+  readonly #locale = new LocaleController(this);
 
   @state() private statusMessage = '';
   @state() private alertMessage = '';
@@ -414,7 +418,13 @@ export class CongaApiConnections extends LitElement {
     const signedIn = this.authState.status === 'signed-in' ? this.authState : undefined;
     // Children in this shadow tree announce with a non-composed event: it reaches this wrapper, never the host (whose
     // listener serves slotted children).
-    return html`<section part="base" aria-labelledby="title" @conga-announce=${this.handleAnnounce}>
+    return html`<section
+      part="base"
+      aria-labelledby="title"
+      lang=${this.#locale.value}
+      dir=${this.#locale.direction}
+      @conga-announce=${this.handleAnnounce}
+    >
       <header part="header">
         <h2 id="title" tabindex="-1">${messages.title}</h2>
         <div class="actions">

@@ -16,7 +16,7 @@ export default css`
     display: grid;
     gap: 0.25rem;
     border: 1px solid var(--conga-color-border, #d1d9e0);
-    border-left-width: 4px;
+    border-inline-start-width: 4px;
     border-radius: var(--conga-radius, 6px);
     padding: 0.5rem 0.75rem;
   }

@@ -1,3 +1,4 @@
+import {localized} from '../../localize.js';
 import {html, LitElement, nothing} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {consume} from '@lit/context';
@@ -41,6 +42,7 @@ const CONCURRENCY = 4;
  * @event conga-announce - A result for the root's live region (internal).
  * @csspart report - The outcome of the last run.
  */
+@localized()
 export class CongaBulkActions extends LitElement {
   static readonly congaVersion = VERSION;
   static override styles = [shared, styles];

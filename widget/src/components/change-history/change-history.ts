@@ -1,3 +1,5 @@
+import {currentLocale} from '../../locale.js';
+import {localized} from '../../localize.js';
 import {html, LitElement, nothing} from 'lit';
 import {property} from 'lit/decorators.js';
 import {define, VERSION} from '../../define.js';
@@ -10,12 +12,25 @@ import styles from './change-history.styles.js';
 // The root loads the records' code with this panel, a chunk of its own (see api-connections.ts).
 export {clearChanges, listChanges, recordChange} from '../../history/change-history.js';
 
-/** A record's time as the admin reads it: "14:05:12" today, with the date otherwise. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A date or time in the element's language: one formatter per locale and style, kept (making one is what costs).
+ * Here, not in locale.ts, because only this lazily loaded panel formats dates (the main module's budget).
+ */
+function formatDate(date: Date, style: Intl.DateTimeFormatOptions): string {
+  const key = `${currentLocale()} ${JSON.stringify(style)}`;
+  let format = dateFormats.get(key);
+  if (!format) dateFormats.set(key, (format = new Intl.DateTimeFormat(currentLocale(), style)));
+  return format.format(date);
+}
+
+/** A record's time as the admin reads it, in the element's language: "14:05:12" today, with the date otherwise. */
 function formatWhen(iso: string, now: Date): {text: string; full: string} {
   const date = new Date(iso);
   const sameDay = date.toDateString() === now.toDateString();
-  const full = new Intl.DateTimeFormat(undefined, {dateStyle: 'medium', timeStyle: 'medium'}).format(date);
-  const text = sameDay ? new Intl.DateTimeFormat(undefined, {timeStyle: 'medium'}).format(date) : full;
+  const full = formatDate(date, {dateStyle: 'medium', timeStyle: 'medium'});
+  const text = sameDay ? formatDate(date, {timeStyle: 'medium'}) : full;
   return {text, full};
 }
 
@@ -32,6 +47,7 @@ function formatWhen(iso: string, now: Date): {text: string; full: string} {
  * @csspart table - The table of changes.
  * @csspart clear-button - The "Clear this list" button.
  */
+@localized()
 export class CongaChangeHistory extends LitElement {
   static readonly congaVersion = VERSION;
   static override styles = [shared, styles];

@@ -1,3 +1,4 @@
+import {localized} from '../../localize.js';
 import {html, LitElement} from 'lit';
 import {property, query} from 'lit/decorators.js';
 import {define, VERSION} from '../../define.js';
@@ -33,6 +34,7 @@ function deepActiveElement(): HTMLElement | null {
  * @csspart cancel-button - The Cancel button.
  * @cssproperty --conga-confirm-dialog-width - The dialog's largest width.
  */
+@localized()
 export class CongaConfirmDialog extends LitElement {
   static readonly congaVersion = VERSION;
   static override styles = [shared, styles];

@@ -130,7 +130,7 @@ export default css`
   .banner,
   .panel {
     border: 1px solid var(--conga-color-border, #d1d9e0);
-    border-left-width: 4px;
+    border-inline-start-width: 4px;
     border-radius: var(--conga-radius, 6px);
     padding: 0.75rem 1rem;
     background: var(--conga-color-surface-raised, #f6f8fa);

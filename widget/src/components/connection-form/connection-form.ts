@@ -4,6 +4,7 @@
 // - save-flow.ts: the save flow as a reactive controller (steps, create, update, lost creates, conflicts, failures).
 // - *-view.ts: render-only pieces (identifier, fields and messages, row lists, summary, details, panels, conflict).
 // - This element: properties, loading the connection to edit, the dialogs, focus, the live region, and wiring.
+import {localized} from '../../localize.js';
 import {html, LitElement, nothing} from 'lit';
 import {property, query, state} from 'lit/decorators.js';
 import {consume} from '@lit/context';
@@ -88,6 +89,7 @@ function deepActiveElement(): HTMLElement | null {
  * @cssstate saving - A save is in flight.
  * @cssstate offline - The browser is offline; Save is disabled.
  */
+@localized()
 export class CongaConnectionForm extends LitElement {
   static readonly congaVersion = VERSION;
   static override styles = [shared, styles];

@@ -4,185 +4,280 @@
  * the element's main module (issue 7: 30 KB gzip). `messages` here is the main catalogue plus these, so the form's
  * code reads `messages.x` for both; a string the main module needs goes into `../../messages.ts` instead.
  */
+import {msg, str} from '../../localize.js';
+import {onLocaleReady} from '../../locale.js';
 import {messages as main} from '../../messages.js';
 
-export const messages = {
+/**
+ * Built like the main catalogue (see messages.ts): `main` is read when this runs, so a locale change rebuilds this
+ * after the main catalogue (whose listener was registered first, when messages.ts was evaluated).
+ */
+const build = () => ({
   ...main,
 
   // Form (conga-connection-form): keys added by the form's author go below this line.
-  formTitleCreateApiToApi: 'Add API To API Connection',
-  formTitleCreateUiToApi: 'Add UI To API Connection',
-  formTitleEdit: 'Edit API connection',
-  formRequiredNote: 'Fields marked * are required.',
-  formIntegrationUserGuidance:
+  formTitleCreateApiToApi: msg('Add API To API Connection', {id: 'formTitleCreateApiToApi'}),
+  formTitleCreateUiToApi: msg('Add UI To API Connection', {id: 'formTitleCreateUiToApi'}),
+  formTitleEdit: msg('Edit API connection', {id: 'formTitleEdit'}),
+  formRequiredNote: msg('Fields marked * are required.', {id: 'formRequiredNote'}),
+  formIntegrationUserGuidance: msg(
     'Conga recommends the Integration User flow instead of an API-to-API connection for most integrations.',
-  formIntegrationUserLink: 'About the Integration User flow',
-  formFieldExternalIdentifier: 'External Identifier',
-  formFieldClientName: 'Client Name',
-  formFieldDescription: 'Description',
-  formFieldRedirectUri: 'Redirect URI',
-  formFieldCorsOrigins: 'Cors Origins',
-  formFieldBackChannelLogoutUri: 'Back Channel Logout URI',
-  formFieldFrontChannelLogoutUri: 'Front Channel Logout URI',
-  formFieldAllowedScopes: 'Allowed Scopes',
-  formFieldClientId: 'Client ID',
-  formChooseIdentifier: 'Choose an external identifier',
+    {id: 'formIntegrationUserGuidance'},
+  ),
+  formIntegrationUserLink: msg('About the Integration User flow', {id: 'formIntegrationUserLink'}),
+  formFieldExternalIdentifier: msg('External Identifier', {id: 'formFieldExternalIdentifier'}),
+  formFieldClientName: msg('Client Name', {id: 'formFieldClientName'}),
+  formFieldDescription: msg('Description', {id: 'formFieldDescription'}),
+  formFieldRedirectUri: msg('Redirect URI', {id: 'formFieldRedirectUri'}),
+  formFieldCorsOrigins: msg('Cors Origins', {id: 'formFieldCorsOrigins'}),
+  formFieldBackChannelLogoutUri: msg('Back Channel Logout URI', {id: 'formFieldBackChannelLogoutUri'}),
+  formFieldFrontChannelLogoutUri: msg('Front Channel Logout URI', {id: 'formFieldFrontChannelLogoutUri'}),
+  formFieldAllowedScopes: msg('Allowed Scopes', {id: 'formFieldAllowedScopes'}),
+  formFieldClientId: msg('Client ID', {id: 'formFieldClientId'}),
+  formChooseIdentifier: msg('Choose an external identifier', {id: 'formChooseIdentifier'}),
   formIdentifierTaken: (type: 'APItoAPI' | 'UItoAPI') =>
-    type === 'APItoAPI' ? '(already has an API-to-API connection)' : '(already has a UI-to-API connection)',
+    type === 'APItoAPI'
+      ? msg('(already has an API-to-API connection)', {id: 'formIdentifierTaken.apiToApi'})
+      : msg('(already has a UI-to-API connection)', {id: 'formIdentifierTaken.uiToApi'}),
   formIdentifierDuplicate: (type: 'APItoAPI' | 'UItoAPI') =>
-    `This External Identifier already has ${type === 'APItoAPI' ? 'an API-to-API' : 'a UI-to-API'} connection. Choose another one, or edit the existing connection from the list.`,
-  formNoIntegrations: 'This organization has no external integrations yet. Add one under External Integrations first.',
-  formHelpClientName: 'Helps you find this connection in the list.',
-  formHelpRedirectUri:
+    type === 'APItoAPI'
+      ? msg(
+          'This External Identifier already has an API-to-API connection. Choose another one, or edit the existing connection from the list.',
+          {id: 'formIdentifierDuplicate.apiToApi'},
+        )
+      : msg(
+          'This External Identifier already has a UI-to-API connection. Choose another one, or edit the existing connection from the list.',
+          {id: 'formIdentifierDuplicate.uiToApi'},
+        ),
+  formNoIntegrations: msg(
+    'This organization has no external integrations yet. Add one under External Integrations first.',
+    {id: 'formNoIntegrations'},
+  ),
+  formHelpClientName: msg('Helps you find this connection in the list.', {id: 'formHelpClientName'}),
+  formHelpRedirectUri: msg(
     'Where sign-in sends the user back, exactly as your app sends it. One URL per row; pasting a comma-separated list fills several rows.',
-  formHelpCorsOrigins: 'The origins (https://host[:port]) your app calls the API from.',
-  formHelpLogoutUri: 'Optional. Leave blank unless your app handles this kind of logout.',
-  formHelpAllowedScopes:
+    {id: 'formHelpRedirectUri'},
+  ),
+  formHelpCorsOrigins: msg('The origins (https://host[:port]) your app calls the API from.', {
+    id: 'formHelpCorsOrigins',
+  }),
+  formHelpLogoutUri: msg('Optional. Leave blank unless your app handles this kind of logout.', {
+    id: 'formHelpLogoutUri',
+  }),
+  formHelpAllowedScopes: msg(
     "Optional: the platform's own dialog doesn't ask for them. Listing scopes limits this client to them; leave it empty to let the platform decide. One scope per row.",
-  formHelpAllowedScopesNoneLoaded:
+    {id: 'formHelpAllowedScopes'},
+  ),
+  formHelpAllowedScopesNoneLoaded: msg(
     'The platform lists none for this connection: saving leaves its scopes as they are unless you add some here.',
-  formRowLabel: (field: string, row: number) => `${field} ${row}`,
-  formRemove: 'Remove',
-  formAddRedirectUri: 'Add redirect URI',
-  formAddCorsOrigin: 'Add origin',
-  formAddScope: 'Add scope',
-  formUseSuggestedOrigins: 'Use suggested origins',
+    {id: 'formHelpAllowedScopesNoneLoaded'},
+  ),
+  formRowLabel: (field: string, row: number) => msg(str`${field} ${row}`, {id: 'formRowLabel'}),
+  formRemove: msg('Remove', {id: 'formRemove'}),
+  formAddRedirectUri: msg('Add redirect URI', {id: 'formAddRedirectUri'}),
+  formAddCorsOrigin: msg('Add origin', {id: 'formAddCorsOrigin'}),
+  formAddScope: msg('Add scope', {id: 'formAddScope'}),
+  formUseSuggestedOrigins: msg('Use suggested origins', {id: 'formUseSuggestedOrigins'}),
   formSuggestedOriginsAdded: (count: number) =>
-    count === 1 ? 'Added 1 suggested origin.' : `Added ${count} suggested origins.`,
-  formNoSuggestedOrigins: 'No new origins to suggest: add a valid redirect URI first.',
-  formPasteSplit: (count: number) => `Pasted ${count} entries, one per row.`,
-  formApplyFix: (value: string) => `Use ${value}`,
-  formFieldMessage: (field: string, message: string) => `${field}: ${message}`,
-  formSaveCreate: 'Save & Generate Client Secret',
-  formSaveRegenerate: 'Save & Regenerate Client Secret',
-  formSave: 'Save',
-  formCancel: 'Cancel',
-  formClose: 'Close',
-  formSaving: 'Saving…',
-  formLoading: 'Loading the connection…',
-  formRegenerateTitle: 'Issue a new client secret?',
-  formRegenerateWarning:
+    count === 1
+      ? msg('Added 1 suggested origin.', {id: 'formSuggestedOriginsAdded.one'})
+      : msg(str`Added ${count} suggested origins.`, {id: 'formSuggestedOriginsAdded'}),
+  formNoSuggestedOrigins: msg('No new origins to suggest: add a valid redirect URI first.', {
+    id: 'formNoSuggestedOrigins',
+  }),
+  formPasteSplit: (count: number) => msg(str`Pasted ${count} entries, one per row.`, {id: 'formPasteSplit'}),
+  formApplyFix: (value: string) => msg(str`Use ${value}`, {id: 'formApplyFix'}),
+  formFieldMessage: (field: string, message: string) => msg(str`${field}: ${message}`, {id: 'formFieldMessage'}),
+  formSaveCreate: msg('Save & Generate Client Secret', {id: 'formSaveCreate'}),
+  formSaveRegenerate: msg('Save & Regenerate Client Secret', {id: 'formSaveRegenerate'}),
+  formSave: msg('Save', {id: 'formSave'}),
+  formCancel: msg('Cancel', {id: 'formCancel'}),
+  formClose: msg('Close', {id: 'formClose'}),
+  formSaving: msg('Saving…', {id: 'formSaving'}),
+  formLoading: msg('Loading the connection…', {id: 'formLoading'}),
+  formRegenerateTitle: msg('Issue a new client secret?', {id: 'formRegenerateTitle'}),
+  formRegenerateWarning: msg(
     'Saving issues a new client secret. The current secret stops working at once, in every system that uses it.',
-  formConfirm: 'Confirm',
-  formDiscardTitle: 'Discard changes?',
-  formDiscardDetail: "Your changes to this connection haven't been saved.",
-  formDiscard: 'Discard changes',
-  formSaveFailed: "Couldn't save — your changes are still here.",
-  formRetry: 'Retry',
+    {id: 'formRegenerateWarning'},
+  ),
+  formConfirm: msg('Confirm', {id: 'formConfirm'}),
+  formDiscardTitle: msg('Discard changes?', {id: 'formDiscardTitle'}),
+  formDiscardDetail: msg("Your changes to this connection haven't been saved.", {id: 'formDiscardDetail'}),
+  formDiscard: msg('Discard changes', {id: 'formDiscard'}),
+  formSaveFailed: msg("Couldn't save — your changes are still here.", {id: 'formSaveFailed'}),
+  formRetry: msg('Retry', {id: 'formRetry'}),
   /** A connection the admin asked to edit was never there (the platform has no delete): not "no longer exists". */
-  formDoesNotExist: "This API connection doesn't exist.",
+  formDoesNotExist: msg("This API connection doesn't exist.", {id: 'formDoesNotExist'}),
   formDoesNotExistDetail: (typeLabel: string, identifier: string) =>
-    `No ${typeLabel} connection has the External Identifier ${identifier}.`,
-  formCreatedSecretLost: "The connection was created, but its secret couldn't be displayed. Generate a new secret.",
-  formGenerateNewSecret: 'Generate a new secret',
-  formCreateAsNew: 'Create as new (prefilled)',
-  formConflictField: 'Field',
-  formConflictYours: 'Your version',
-  formConflictTheirs: 'Latest version',
-  formConflictNoFieldChanges: 'No field values differ: it was saved again, or its status or secret changed.',
-  formConflictReapply: 'Re-apply my changes on the latest version',
-  formConflictTakeTheirs: 'Take theirs',
-  formConflictKeepEditing: 'Keep editing',
-  formConflictTookTheirs: 'The form now shows the latest version.',
-  formEmptyValue: '(empty)',
-  formDetails: 'Details',
-  formCreated: 'Created',
-  formModified: 'Modified',
-  formStatus: 'Status',
-  formUnknown: 'unknown',
-  formByOn: (name: string, date: string) => `${name}, ${date}`,
-  formCopy: 'Copy',
-  formCopied: 'Copied',
-  formCopyFailed: 'Copy failed — select the text and copy it manually.',
-  formNoApiClient: 'This form is not connected to the platform yet.',
+    msg(str`No ${typeLabel} connection has the External Identifier ${identifier}.`, {id: 'formDoesNotExistDetail'}),
+  formCreatedSecretLost: msg(
+    "The connection was created, but its secret couldn't be displayed. Generate a new secret.",
+    {id: 'formCreatedSecretLost'},
+  ),
+  formGenerateNewSecret: msg('Generate a new secret', {id: 'formGenerateNewSecret'}),
+  formCreateAsNew: msg('Create as new (prefilled)', {id: 'formCreateAsNew'}),
+  formConflictField: msg('Field', {id: 'formConflictField'}),
+  formConflictYours: msg('Your version', {id: 'formConflictYours'}),
+  formConflictTheirs: msg('Latest version', {id: 'formConflictTheirs'}),
+  formConflictNoFieldChanges: msg('No field values differ: it was saved again, or its status or secret changed.', {
+    id: 'formConflictNoFieldChanges',
+  }),
+  formConflictReapply: msg('Re-apply my changes on the latest version', {id: 'formConflictReapply'}),
+  formConflictTakeTheirs: msg('Take theirs', {id: 'formConflictTakeTheirs'}),
+  formConflictKeepEditing: msg('Keep editing', {id: 'formConflictKeepEditing'}),
+  formConflictTookTheirs: msg('The form now shows the latest version.', {id: 'formConflictTookTheirs'}),
+  formEmptyValue: msg('(empty)', {id: 'formEmptyValue'}),
+  formDetails: msg('Details', {id: 'formDetails'}),
+  formCreated: msg('Created', {id: 'formCreated'}),
+  formModified: msg('Modified', {id: 'formModified'}),
+  formStatus: msg('Status', {id: 'formStatus'}),
+  formUnknown: msg('unknown', {id: 'formUnknown'}),
+  formByOn: (name: string, date: string) => msg(str`${name}, ${date}`, {id: 'formByOn'}),
+  formCopy: msg('Copy', {id: 'formCopy'}),
+  formCopied: msg('Copied', {id: 'formCopied'}),
+  formCopyFailed: msg('Copy failed — select the text and copy it manually.', {id: 'formCopyFailed'}),
+  formNoApiClient: msg('This form is not connected to the platform yet.', {id: 'formNoApiClient'}),
 
   // Secret hand-off (conga-secret-reveal): keys added below this line.
-  secretTitleCreated: 'API connection created',
-  secretTitleRegenerated: 'New client secret issued',
-  secretClientId: 'Client ID',
-  secretClientSecret: 'Client Secret',
-  secretWarning: "This is the only time the secret is shown. Store it now: it can't be shown again.",
-  secretUpdateEverywhere: 'Update it in every system that used the previous secret.',
-  secretTitleClientIdGenerated: 'Client ID generated',
-  secretPublicClientNote:
+  secretTitleCreated: msg('API connection created', {id: 'secretTitleCreated'}),
+  secretTitleRegenerated: msg('New client secret issued', {id: 'secretTitleRegenerated'}),
+  secretClientId: msg('Client ID', {id: 'secretClientId'}),
+  secretClientSecret: msg('Client Secret', {id: 'secretClientSecret'}),
+  secretWarning: msg("This is the only time the secret is shown. Store it now: it can't be shown again.", {
+    id: 'secretWarning',
+  }),
+  secretUpdateEverywhere: msg('Update it in every system that used the previous secret.', {
+    id: 'secretUpdateEverywhere',
+  }),
+  secretTitleClientIdGenerated: msg('Client ID generated', {id: 'secretTitleClientIdGenerated'}),
+  secretPublicClientNote: msg(
     "The Client ID was generated. This is a UI-to-API connection, so it has no client secret: your app signs in with the Client ID and PKCE. Use this Client ID in your app's sign-in settings.",
-  secretCopy: 'Copy',
-  secretCopyEnv: 'Copy as .env',
-  secretCopied: 'Copied',
-  secretCopiedEnv: 'Copied as .env',
-  secretCopyFailed: 'Copy failed — select the text and copy it manually.',
-  secretStored: 'I have stored the secret',
-  secretDone: 'Done',
-  secretDoneHint: 'Check “I have stored the secret” first.',
-  secretClose: 'Close',
-  secretCloseQuestion: "You haven't confirmed you've saved the secret. It can't be shown again. Close anyway?",
-  secretCloseAnyway: 'Close anyway',
-  secretKeepOpen: 'Keep it open',
+    {id: 'secretPublicClientNote'},
+  ),
+  secretCopy: msg('Copy', {id: 'secretCopy'}),
+  secretCopyEnv: msg('Copy as .env', {id: 'secretCopyEnv'}),
+  secretCopied: msg('Copied', {id: 'secretCopied'}),
+  secretCopiedEnv: msg('Copied as .env', {id: 'secretCopiedEnv'}),
+  secretCopyFailed: msg('Copy failed — select the text and copy it manually.', {id: 'secretCopyFailed'}),
+  secretStored: msg('I have stored the secret', {id: 'secretStored'}),
+  secretDone: msg('Done', {id: 'secretDone'}),
+  secretDoneHint: msg('Check “I have stored the secret” first.', {id: 'secretDoneHint'}),
+  secretClose: msg('Close', {id: 'secretClose'}),
+  secretCloseQuestion: msg("You haven't confirmed you've saved the secret. It can't be shown again. Close anyway?", {
+    id: 'secretCloseQuestion',
+  }),
+  secretCloseAnyway: msg('Close anyway', {id: 'secretCloseAnyway'}),
+  secretKeepOpen: msg('Keep it open', {id: 'secretKeepOpen'}),
 
   // Tools (conga-connection-tools): keys added by the tools' author go below this line.
-  toolsTitle: 'Tools',
-  toolsCheckTitle: 'Check a redirect URI',
-  toolsCheckLabel: 'Redirect URI your app sends',
-  toolsCheckHelp: 'Paste the redirect_uri your app puts in its sign-in request.',
-  toolsCheckButton: 'Check',
-  toolsCheckMatch: 'Matches the registered redirect URI exactly.',
+  toolsTitle: msg('Tools', {id: 'toolsTitle'}),
+  toolsCheckTitle: msg('Check a redirect URI', {id: 'toolsCheckTitle'}),
+  toolsCheckLabel: msg('Redirect URI your app sends', {id: 'toolsCheckLabel'}),
+  toolsCheckHelp: msg('Paste the redirect_uri your app puts in its sign-in request.', {id: 'toolsCheckHelp'}),
+  toolsCheckButton: msg('Check', {id: 'toolsCheckButton'}),
+  toolsCheckMatch: msg('Matches the registered redirect URI exactly.', {id: 'toolsCheckMatch'}),
   toolsCheckNoMatch: (closest: string, difference: string) =>
-    `Doesn't match. Closest registered: ${closest} — differs by ${difference}.`,
-  toolsCheckNoMatchNone: "Doesn't match.",
+    msg(str`Doesn't match. Closest registered: ${closest} — differs by ${difference}.`, {id: 'toolsCheckNoMatch'}),
+  toolsCheckNoMatchNone: msg("Doesn't match.", {id: 'toolsCheckNoMatchNone'}),
   toolsCheckNoMatchFar: (count: number, first: string) =>
     count === 1
-      ? `Doesn't match. The only registered redirect URI (${first}) is nothing like it.`
-      : `Doesn't match. None of the ${String(count)} registered redirect URIs is like it (the first is ${first}).`,
-  toolsCheckRule: (rule: string) => `Rule: ${rule}`,
-  toolsQuickstartsTitle: 'Quickstarts for this connection',
-  toolsQuickstartsIntro:
+      ? msg(str`Doesn't match. The only registered redirect URI (${first}) is nothing like it.`, {
+          id: 'toolsCheckNoMatchFar.one',
+        })
+      : msg(
+          str`Doesn't match. None of the ${String(count)} registered redirect URIs is like it (the first is ${first}).`,
+          {
+            id: 'toolsCheckNoMatchFar',
+          },
+        ),
+  toolsCheckRule: (rule: string) => msg(str`Rule: ${rule}`, {id: 'toolsCheckRule'}),
+  toolsQuickstartsTitle: msg('Quickstarts for this connection', {id: 'toolsQuickstartsTitle'}),
+  toolsQuickstartsIntro: msg(
     'Prefilled with this connection’s Client ID and your tenant’s endpoints. They never contain a client secret: use the one you stored when it was shown.',
-  toolsEndpointsUnknown:
+    {id: 'toolsQuickstartsIntro'},
+  ),
+  toolsEndpointsUnknown: msg(
     'The sign-in endpoints of this tenant are unknown (no issuer, and the API base URL is not a known Conga region). Replace <issuer> with your tenant’s login URL.',
-  toolsCurlTitle: 'Get a token with curl (client_credentials)',
-  toolsApiCallTitle: 'Call the API with the token (user-id header)',
-  toolsNodeTitle: 'Node.js (oauth4webapi)',
-  toolsSalesforceTitle: 'Salesforce Auth. Provider',
-  toolsSalesforceConsumerKey: 'Consumer Key',
-  toolsSalesforceConsumerSecret: 'Consumer Secret',
-  toolsSalesforceStoredSecret: '(the secret you stored)',
-  toolsSalesforceAuthorize: 'Authorize Endpoint URL',
-  toolsSalesforceToken: 'Token Endpoint URL',
-  toolsSalesforceUserInfo: 'User Info Endpoint URL',
-  toolsSalesforceScopes: 'Default Scopes',
-  toolsSpaTitle: 'Browser single-page app configuration',
-  toolsSpaCodeTitle: 'Browser sign-in (oauth4webapi)',
-  toolsNoRedirectUri: 'Register a redirect URI first: the single-page app configuration uses the first one.',
-  toolsCopy: 'Copy',
-  toolsCopied: 'Copied',
-  toolsCopyFailed: 'Copy failed — select the text and copy it manually.',
+    {id: 'toolsEndpointsUnknown'},
+  ),
+  toolsCurlTitle: msg('Get a token with curl (client_credentials)', {id: 'toolsCurlTitle'}),
+  toolsApiCallTitle: msg('Call the API with the token (user-id header)', {id: 'toolsApiCallTitle'}),
+  toolsNodeTitle: msg('Node.js (oauth4webapi)', {id: 'toolsNodeTitle'}),
+  toolsSalesforceTitle: msg('Salesforce Auth. Provider', {id: 'toolsSalesforceTitle'}),
+  toolsSalesforceConsumerKey: msg('Consumer Key', {id: 'toolsSalesforceConsumerKey'}),
+  toolsSalesforceConsumerSecret: msg('Consumer Secret', {id: 'toolsSalesforceConsumerSecret'}),
+  toolsSalesforceStoredSecret: msg('(the secret you stored)', {id: 'toolsSalesforceStoredSecret'}),
+  toolsSalesforceAuthorize: msg('Authorize Endpoint URL', {id: 'toolsSalesforceAuthorize'}),
+  toolsSalesforceToken: msg('Token Endpoint URL', {id: 'toolsSalesforceToken'}),
+  toolsSalesforceUserInfo: msg('User Info Endpoint URL', {id: 'toolsSalesforceUserInfo'}),
+  toolsSalesforceScopes: msg('Default Scopes', {id: 'toolsSalesforceScopes'}),
+  toolsSpaTitle: msg('Browser single-page app configuration', {id: 'toolsSpaTitle'}),
+  toolsSpaCodeTitle: msg('Browser sign-in (oauth4webapi)', {id: 'toolsSpaCodeTitle'}),
+  toolsNoRedirectUri: msg('Register a redirect URI first: the single-page app configuration uses the first one.', {
+    id: 'toolsNoRedirectUri',
+  }),
+  toolsCopy: msg('Copy', {id: 'toolsCopy'}),
+  toolsCopied: msg('Copied', {id: 'toolsCopied'}),
+  toolsCopyFailed: msg('Copy failed — select the text and copy it manually.', {id: 'toolsCopyFailed'}),
   // Test sign-in diagnoses (diagnose.ts): one plain-language sentence each.
-  diagnosisInactive:
+  diagnosisInactive: msg(
     'This connection is inactive, so the platform refuses every sign-in with its Client ID. Reactivate it, then test again.',
-  diagnosisClientRefused:
+    {id: 'diagnosisInactive'},
+  ),
+  diagnosisClientRefused: msg(
     'The platform refused this Client ID (invalid_client). Reload the connection: it may have been deactivated or changed.',
+    {id: 'diagnosisClientRefused'},
+  ),
   diagnosisRedirectNotRegistered: (redirectUri: string, closest: string, difference: string) =>
-    `The redirect URI ${redirectUri} isn't registered on this connection. Closest registered: ${closest} — differs by ${difference}.`,
+    msg(
+      str`The redirect URI ${redirectUri} isn't registered on this connection. Closest registered: ${closest} — differs by ${difference}.`,
+      {id: 'diagnosisRedirectNotRegistered'},
+    ),
   diagnosisRedirectNoneAlike: (redirectUri: string, count: number, first: string) =>
     count === 1
-      ? `The redirect URI ${redirectUri} isn't registered on this connection, whose only redirect URI (${first}) is nothing like it.`
-      : `The redirect URI ${redirectUri} isn't registered on this connection, whose ${String(count)} redirect URIs are nothing like it (the first is ${first}).`,
+      ? msg(
+          str`The redirect URI ${redirectUri} isn't registered on this connection, whose only redirect URI (${first}) is nothing like it.`,
+          {id: 'diagnosisRedirectNoneAlike.one'},
+        )
+      : msg(
+          str`The redirect URI ${redirectUri} isn't registered on this connection, whose ${String(count)} redirect URIs are nothing like it (the first is ${first}).`,
+          {id: 'diagnosisRedirectNoneAlike'},
+        ),
   diagnosisRedirectNoneRegistered: (redirectUri: string) =>
-    `The redirect URI ${redirectUri} isn't registered on this connection, which has no redirect URIs yet.`,
-  diagnosisAddRedirectUri: (redirectUri: string) => `Add ${redirectUri} to Redirect URIs`,
+    msg(str`The redirect URI ${redirectUri} isn't registered on this connection, which has no redirect URIs yet.`, {
+      id: 'diagnosisRedirectNoneRegistered',
+    }),
+  diagnosisAddRedirectUri: (redirectUri: string) =>
+    msg(str`Add ${redirectUri} to Redirect URIs`, {id: 'diagnosisAddRedirectUri'}),
   diagnosisScopeNotAllowed: (scopes: string) =>
-    `The sign-in asked for scopes this connection doesn't allow: ${scopes}. Add them to Allowed Scopes or stop asking for them.`,
-  diagnosisScopeRefused:
+    msg(
+      str`The sign-in asked for scopes this connection doesn't allow: ${scopes}. Add them to Allowed Scopes or stop asking for them.`,
+      {id: 'diagnosisScopeNotAllowed'},
+    ),
+  diagnosisScopeRefused: msg(
     'The platform refused the requested scopes (invalid_scope). Check Allowed Scopes against the scopes the app asks for.',
+    {id: 'diagnosisScopeRefused'},
+  ),
   diagnosisOriginMissing: (origin: string) =>
-    `The browser blocked the token request: ${origin} isn't in this connection's Cors Origins.`,
-  diagnosisAddOrigin: (origin: string) => `Add ${origin} to Cors Origins`,
-  diagnosisAccessDenied: 'The user declined access on the consent page.',
+    msg(str`The browser blocked the token request: ${origin} isn't in this connection's Cors Origins.`, {
+      id: 'diagnosisOriginMissing',
+    }),
+  diagnosisAddOrigin: (origin: string) => msg(str`Add ${origin} to Cors Origins`, {id: 'diagnosisAddOrigin'}),
+  diagnosisAccessDenied: msg('The user declined access on the consent page.', {id: 'diagnosisAccessDenied'}),
   diagnosisUnknown: (error: string) =>
-    `Sign-in failed with the platform's error "${error}". The connection's settings don't explain it.`,
+    msg(str`Sign-in failed with the platform's error "${error}". The connection's settings don't explain it.`, {
+      id: 'diagnosisUnknown',
+    }),
   diagnosisTokenRequestFailed: (origin: string) =>
-    `The token request from ${origin} got no answer this page may read, although ${origin} is in Cors Origins. Check that the sign-in service is reachable from this page, then test again.`,
-} as const;
+    msg(
+      str`The token request from ${origin} got no answer this page may read, although ${origin} is in Cors Origins. Check that the sign-in service is reachable from this page, then test again.`,
+      {id: 'diagnosisTokenRequestFailed'},
+    ),
+});
 
-/** The form catalogue's type, for hosts that want to translate it. */
-export type FormMessages = typeof messages;
+/** The main catalogue plus the form's, in the current locale. */
+export let messages = build();
+onLocaleReady(() => (messages = build()));
+
+/** The form catalogue's type. */
+export type FormMessages = ReturnType<typeof build>;

@@ -2,6 +2,9 @@ import {css} from 'lit';
 
 // Comments about this sheet live here, outside the template: the shipped module keeps the template's text as it is.
 //
+// Right to left (issue 17): names and descriptions take their direction from their own first strong letter
+// (unicode-bidi: plaintext), so an English description in the Arabic table keeps its parentheses and full stop.
+//
 // Narrow containers (issue 12): the list lays itself out by its own width, never the viewport's, because it sits in
 // other people's layouts (a side panel or popup of about 360-400px, a phone, a wide admin console). `[part='base']`
 // is the container; below the table's own minimum width (48rem) each row becomes a card (the @container rules at the
@@ -80,7 +83,7 @@ export default css`
   }
   .notice {
     border: 1px solid var(--conga-color-danger, #b3261e);
-    border-left-width: 4px;
+    border-inline-start-width: 4px;
     border-radius: var(--conga-radius, 6px);
     padding: 0.5rem 0.75rem;
   }
@@ -152,6 +155,7 @@ export default css`
   .name,
   .description {
     overflow-wrap: anywhere;
+    unicode-bidi: plaintext;
   }
   td.identifier,
   td.name,

@@ -1,3 +1,4 @@
+import {localized} from '../../localize.js';
 import {html, LitElement, nothing} from 'lit';
 import type {PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
@@ -70,6 +71,7 @@ import '../error-state/error-state.js';
  * @cssproperty --conga-connection-list-min-table-width - Below this width the table scrolls sideways.
  * @cssstate loading - The list is being fetched (first load or refresh).
  */
+@localized()
 export class CongaConnectionList extends LitElement {
   static readonly congaVersion = VERSION;
   static override styles = [shared, styles];

@@ -1,3 +1,4 @@
+import {localized} from '../../localize.js';
 import {html, LitElement, nothing} from 'lit';
 import {property, query, state} from 'lit/decorators.js';
 import {consume} from '@lit/context';
@@ -42,6 +43,7 @@ import styles from './connection-tools.styles.js';
  * @csspart copy-button - Each Copy button.
  * @cssproperty --conga-color-danger - The text of a redirect URI that doesn't match.
  */
+@localized()
 export class CongaConnectionTools extends LitElement {
   static readonly congaVersion = VERSION;
   static override styles = [shared, styles];

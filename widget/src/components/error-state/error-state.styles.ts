@@ -3,7 +3,7 @@ import {css} from 'lit';
 export default css`
   div {
     border: 1px solid var(--conga-color-danger, #b3261e);
-    border-left-width: 4px;
+    border-inline-start-width: 4px;
     border-radius: var(--conga-radius, 6px);
     padding: 0.75rem 1rem;
     background: var(--conga-color-surface-raised, #f6f8fa);

@@ -1,3 +1,4 @@
+import {localized} from '../../localize.js';
 import {html, LitElement, nothing} from 'lit';
 import {property} from 'lit/decorators.js';
 import {isApiError, isNetworkError, isResponseShapeError} from '@conga-connections/api-client';
@@ -48,6 +49,7 @@ export function describeError(error: unknown): {title: string; detail?: string; 
  * @csspart base - The wrapper.
  * @csspart retry-button - The "Try again" button.
  */
+@localized()
 export class CongaErrorState extends LitElement {
   static readonly congaVersion = VERSION;
   static override styles = [shared, styles];

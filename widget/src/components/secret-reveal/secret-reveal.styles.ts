@@ -29,7 +29,7 @@ export default css`
     margin: 0 0 1rem;
     padding: 0.5rem 0.75rem;
     border: 1px solid var(--conga-color-warning, #9a6700);
-    border-left-width: 4px;
+    border-inline-start-width: 4px;
     border-radius: var(--conga-radius, 6px);
     background: var(--conga-color-surface-raised, #f6f8fa);
   }
@@ -64,7 +64,7 @@ export default css`
     margin: 0 0 1rem;
     padding: 0.75rem 1rem;
     border: 1px solid var(--conga-color-danger, #b3261e);
-    border-left-width: 4px;
+    border-inline-start-width: 4px;
     border-radius: var(--conga-radius, 6px);
   }
   .question p {

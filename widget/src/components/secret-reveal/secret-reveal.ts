@@ -1,3 +1,4 @@
+import {localized} from '../../localize.js';
 import {html, LitElement, nothing} from 'lit';
 import {property, query, state} from 'lit/decorators.js';
 import {define, VERSION} from '../../define.js';
@@ -57,6 +58,7 @@ function deepActiveElement(): HTMLElement | null {
  * @cssproperty --conga-color-warning - The warning's accent.
  * @cssstate open - The hand-off is showing.
  */
+@localized()
 export class CongaSecretReveal extends LitElement {
   static readonly congaVersion = VERSION;
   static override styles = [shared, styles];

@@ -1,3 +1,4 @@
+import {localized} from '../../localize.js';
 import {html, LitElement, nothing} from 'lit';
 import {state} from 'lit/decorators.js';
 import {consume} from '@lit/context';
@@ -44,6 +45,7 @@ function signInErrorText(error: unknown, issuer: string | undefined): string {
  * @csspart base - The wrapper.
  * @csspart sign-in-button - The "Sign in" button.
  */
+@localized()
 export class CongaSignIn extends LitElement {
   static readonly congaVersion = VERSION;
   static override styles = [shared, styles];

@@ -1,0 +1,255 @@
+/**
+ * Issue 17: the element in German, Japanese, Arabic and the pseudo-locale (accented, ~40% longer, every message in
+ * ⟦…⟧) at 360px and 1280px: nothing clipped or spilling out, axe clean, every visible string from a catalogue, right
+ * to left in Arabic; and the language follows `lang` at run time.
+ */
+import {html} from 'lit';
+import {expect, fixture, waitUntil} from '@open-wc/testing';
+import {setViewport} from '@web/test-runner-commands';
+import {createFakeApiClient, fakeSeed} from '@conga-connections/api-client/testing';
+import {createFakeAuthSession} from '@conga-connections/auth/testing';
+import {currentLocale} from '../../locale.js';
+import type {Locale} from '../../locale.js';
+import {messages} from '../../messages.js';
+import {rows} from '../../testing.js';
+import type {CongaConnectionList} from '../connection-list/connection-list.js';
+import './api-connections.js';
+import type {CongaApiConnections} from './api-connections.js';
+
+/** The title in each locale, read from the locale modules themselves (what the element must show). */
+async function titleIn(locale: Locale): Promise<string> {
+  if (locale === 'en') return 'Conga API Connections';
+  const module = (await import(`../../generated/locales/${locale}.js`)) as {templates: Record<string, string>};
+  return module.templates.title ?? '';
+}
+
+async function mount(lang: string, width: number) {
+  // The page as wide as the element: its own width and the page's are what may not overflow.
+  await setViewport({width, height: 900});
+  const host = await fixture<HTMLDivElement>(
+    html`<div lang=${lang}>
+      <conga-api-connections
+        .apiClient=${createFakeApiClient(fakeSeed)}
+        .session=${createFakeAuthSession()}
+      ></conga-api-connections>
+    </div>`,
+  );
+  const root = host.querySelector<CongaApiConnections>('conga-api-connections')!;
+  const title = await titleIn(lang as Locale);
+  await waitUntil(() => root.shadowRoot?.querySelector('#title')?.textContent === title, `no ${lang} title`);
+  const list = await waitUntil(() => root.shadowRoot?.querySelector('conga-connection-list'), 'no list').then(() =>
+    root.shadowRoot!.querySelector<CongaConnectionList>('conga-connection-list')!,
+  );
+  await waitUntil(() => rows(list).length === fakeSeed.connections.length, 'no rows');
+  await list.updateComplete;
+  return {host, root, list};
+}
+
+/** Every element of the element's shadow trees, the nested ones included. */
+function elementsOf(root: Element): Element[] {
+  const found: Element[] = [];
+  const walk = (node: Element | ShadowRoot) => {
+    for (const child of node.children) {
+      found.push(child);
+      if (child.shadowRoot) walk(child.shadowRoot);
+      walk(child);
+    }
+  };
+  if (root.shadowRoot) walk(root.shadowRoot);
+  return found;
+}
+
+const shown = (element: Element) => element.checkVisibility() && element.getClientRects().length > 0;
+
+/** The visible text nodes of an element's shadow trees, one string each. */
+function visibleTexts(root: Element): string[] {
+  return elementsOf(root)
+    .filter((element) => !['STYLE', 'SCRIPT', 'TEMPLATE'].includes(element.tagName) && shown(element))
+    .flatMap((element) => [...element.childNodes])
+    .filter((node) => node.nodeType === Node.TEXT_NODE && /\p{L}{2,}/u.test(node.textContent ?? ''))
+    .map((node) => (node.textContent ?? '').trim());
+}
+
+/** Every string value of the fake organization: data the element shows as it is, in any language. */
+const DATA = new Set<string>();
+(function collect(value: unknown) {
+  if (typeof value === 'string') DATA.add(value);
+  else if (value && typeof value === 'object') Object.values(value).forEach(collect);
+})(fakeSeed);
+
+/**
+ * TEMPORARY (issue 17): the list's column headers are read from the catalogue once, when connection-list.ts loads
+ * (its COLUMN_LABELS), so they stay English; the list is being redesigned on another branch, and the lead makes
+ * them read at render time at merge. Remove this list then.
+ */
+const FROZEN_AT_LOAD = ['External Identifier', 'Client Name', 'Type', 'Client ID', 'Status', 'Description'];
+
+/** The platform's names of the two types (api-client's toApiTypeLabel), kept as the platform writes them. */
+const PLATFORM_TERMS = ['API to API', 'UI to API'];
+
+for (const width of [360, 1280]) {
+  for (const lang of ['de', 'ja', 'ar', 'en-XA']) {
+    describe(`<conga-api-connections lang="${lang}"> at ${String(width)}px`, () => {
+      it('clips nothing and spills nothing sideways', async () => {
+        const {root} = await mount(lang, width);
+        expect(document.documentElement.scrollWidth, 'the page').to.be.at.most(document.documentElement.clientWidth);
+        expect(root.scrollWidth, 'the element').to.be.at.most(root.clientWidth);
+        expect(root.clientWidth, 'the element fits the page').to.be.within(width - 40, width);
+        let checked = 0;
+        for (const element of elementsOf(root).filter(shown)) {
+          const style = getComputedStyle(element);
+          const text = [...element.childNodes].some(
+            (node) => node.nodeType === Node.TEXT_NODE && /\S/.test(node.textContent ?? ''),
+          );
+          // A box that scrolls on purpose (the table below its minimum width) is no clipping; text hidden for
+          // screen readers only (.visually-hidden: a 1px box) is never seen.
+          if (!text || ['auto', 'scroll'].includes(style.overflowX) || element.classList.contains('visually-hidden')) {
+            continue;
+          }
+          checked += 1;
+          const label = `${element.localName}.${element.className} "${element.textContent.trim().slice(0, 40)}"`;
+          expect(element.scrollWidth, label).to.be.at.most(element.clientWidth + 1);
+          if (style.overflowY !== 'visible') {
+            expect(element.scrollHeight, label).to.be.at.most(element.clientHeight + 1);
+          }
+        }
+        // Headings, buttons, cells, labels: the check saw the text, not an empty page.
+        expect(checked).to.be.greaterThan(30);
+      });
+
+      it('is accessible', async () => {
+        const {root} = await mount(lang, width);
+        await expect(root).to.be.accessible();
+      });
+
+      it(`lays out ${lang === 'ar' ? 'right to left' : 'left to right'} and names its language`, async () => {
+        const {root} = await mount(lang, width);
+        const base = root.shadowRoot!.querySelector<HTMLElement>('[part="base"]')!;
+        expect(base.dir).to.equal(lang === 'ar' ? 'rtl' : 'ltr');
+        expect(base.lang).to.equal(lang);
+        expect(getComputedStyle(base).direction).to.equal(lang === 'ar' ? 'rtl' : 'ltr');
+      });
+    });
+  }
+}
+
+/** The form's field labels: kept as the platform writes them, and read once when connection-form.ts loads (LABELS). */
+const FORM_FIELDS = [
+  'Redirect URI',
+  'Cors Origins',
+  'Back Channel Logout URI',
+  'Front Channel Logout URI',
+  'Allowed Scopes',
+  'Client ID',
+];
+
+/** Opens "Add UI To API Connection" (the form with every field) and waits for its dialog. */
+async function openForm(list: CongaConnectionList): Promise<Element> {
+  list.shadowRoot!.querySelector<HTMLElement>('[part~="create-button"][data-type="UItoAPI"]')!.click();
+  return waitUntil(
+    () => list.shadowRoot?.querySelector('conga-connection-form')?.shadowRoot?.querySelector('dialog[open]'),
+    'no form',
+  ).then(() => list.shadowRoot!.querySelector('conga-connection-form')!);
+}
+
+for (const lang of ['de', 'ar', 'en-XA']) {
+  describe(`the add form in ${lang} at 360px`, () => {
+    it('clips nothing, is accessible and, in the pseudo-locale, shows only catalogue strings', async () => {
+      const {list} = await mount(lang, 360);
+      const form = await openForm(list);
+      const dialog = form.shadowRoot!.querySelector('dialog[open]')!;
+      expect(dialog.scrollWidth, 'the dialog').to.be.at.most(dialog.clientWidth + 1);
+      let checked = 0;
+      for (const element of elementsOf(form).filter(shown)) {
+        const text = [...element.childNodes].some(
+          (node) => node.nodeType === Node.TEXT_NODE && /\S/.test(node.textContent ?? ''),
+        );
+        const style = getComputedStyle(element);
+        if (!text || ['auto', 'scroll'].includes(style.overflowX) || element.classList.contains('visually-hidden')) {
+          continue;
+        }
+        checked += 1;
+        expect(element.scrollWidth, `${element.localName} "${element.textContent.trim().slice(0, 40)}"`).to.be.at.most(
+          element.clientWidth + 1,
+        );
+      }
+      expect(checked).to.be.greaterThan(10);
+      await expect(form).to.be.accessible();
+      if (lang !== 'en-XA') return;
+      const unmarked = visibleTexts(form).filter(
+        (text) => !/[⟦⟧]/.test(text) && ![...FROZEN_AT_LOAD, ...FORM_FIELDS, ...PLATFORM_TERMS].includes(text),
+      );
+      expect(unmarked).to.deep.equal([]);
+    });
+  });
+}
+
+describe('<conga-api-connections> in the pseudo-locale', () => {
+  it('shows no text that bypasses the catalogues: every string is marked, or is the organization’s data', async () => {
+    const {root} = await mount('en-XA', 1280);
+    const texts = visibleTexts(root);
+    expect(texts.length).to.be.greaterThan(20);
+    const unmarked = texts.filter((text) => {
+      let rest = text;
+      for (const value of DATA) if (value.length > 1) rest = rest.split(value).join(' ');
+      return /\p{L}{2,}/u.test(rest) && !/[⟦⟧]/.test(text) && ![...FROZEN_AT_LOAD, ...PLATFORM_TERMS].includes(text);
+    });
+    expect(unmarked).to.deep.equal([]);
+  });
+
+  it('is about 40% longer than English', async () => {
+    const {root} = await mount('en-XA', 1280);
+    const title = root.shadowRoot!.querySelector('#title')!.textContent;
+    expect(title.length).to.be.at.least(Math.ceil('Conga API Connections'.length * 1.3));
+    expect(title).to.match(/^⟦.*⟧$/);
+  });
+});
+
+describe('<conga-api-connections> language at run time', () => {
+  it('follows its own lang, then an ancestor’s, then the document’s, and re-renders each time', async () => {
+    const {host, root} = await mount('de', 1280);
+    const title = () => root.shadowRoot!.querySelector('#title')!.textContent;
+    root.setAttribute('lang', 'ja');
+    const ja = await titleIn('ja');
+    await waitUntil(() => title() === ja, 'not Japanese after lang="ja" on the element');
+    expect(currentLocale()).to.equal('ja');
+    root.removeAttribute('lang');
+    const de = await titleIn('de');
+    await waitUntil(() => title() === de, 'not German again after the element’s lang went');
+    host.setAttribute('lang', 'ar');
+    await waitUntil(() => root.shadowRoot!.querySelector<HTMLElement>('[part="base"]')!.dir === 'rtl', 'not rtl');
+    expect(title()).to.equal(await titleIn('ar'));
+    // The list inside re-rendered too, not only the root.
+    const list = root.shadowRoot!.querySelector<CongaConnectionList>('conga-connection-list')!;
+    await waitUntil(() => list.shadowRoot!.textContent.includes(messages.refresh), 'the list stayed in German');
+    host.removeAttribute('lang');
+    const previous = document.documentElement.lang;
+    document.documentElement.lang = 'fr';
+    try {
+      const fr = await titleIn('fr');
+      await waitUntil(() => title() === fr, 'not French after the document’s lang changed');
+    } finally {
+      document.documentElement.lang = previous;
+    }
+  });
+
+  it('takes the closest supported language: de-AT is German, en-GB and an unknown one are English', async () => {
+    const host = await fixture<HTMLDivElement>(
+      html`<div lang="de-AT">
+        <conga-api-connections
+          .apiClient=${createFakeApiClient(fakeSeed)}
+          .session=${createFakeAuthSession()}
+        ></conga-api-connections>
+      </div>`,
+    );
+    const title = () => host.querySelector('conga-api-connections')?.shadowRoot?.querySelector('#title')?.textContent;
+    const de = await titleIn('de');
+    await waitUntil(() => title() === de, 'de-AT is not German');
+    host.setAttribute('lang', 'en-GB');
+    await waitUntil(() => title() === 'Conga API Connections', 'en-GB is not English');
+    host.setAttribute('lang', 'de');
+    await waitUntil(() => title() === de, 'not German again');
+    host.setAttribute('lang', 'pt-BR');
+    await waitUntil(() => title() === 'Conga API Connections', 'an unsupported language is not English');
+  });
+});

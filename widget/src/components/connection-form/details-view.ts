@@ -1,5 +1,6 @@
 /** An edited connection's details: its Client ID with Copy, who created and modified it and when, and its status. */
 import {html} from 'lit';
+import {currentLocale} from '../../locale.js';
 import type {TemplateResult} from 'lit';
 import type {ApiConnection} from '@conga-connections/api-client';
 import {messages} from './form-messages.js';
@@ -8,7 +9,7 @@ function formatDate(value: string | null): string {
   if (!value) return messages.formUnknown;
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return messages.formUnknown;
-  return new Intl.DateTimeFormat(undefined, {dateStyle: 'medium', timeStyle: 'short'}).format(date);
+  return new Intl.DateTimeFormat(currentLocale(), {dateStyle: 'medium', timeStyle: 'short'}).format(date);
 }
 
 /** The details section. */

@@ -3,6 +3,7 @@
  * that replace the table (empty, no match, notice): view functions that only render what they are given.
  */
 import {html, nothing} from 'lit';
+import {currentLocale} from '../../locale.js';
 import {messages} from '../../messages.js';
 import type {ConnectionType} from '@conga-connections/api-client';
 
@@ -152,7 +153,7 @@ export function renderNoMatch(search: string, onClear: Handler) {
 
 /** A refresh failed: its error (with Retry) above the last good list, which says when it was loaded (C2-07). */
 export function renderStale(errorState: unknown, loadedAt: Date) {
-  const time = loadedAt.toLocaleTimeString('en-US', {hour: 'numeric', minute: '2-digit'});
+  const time = loadedAt.toLocaleTimeString(currentLocale(), {hour: 'numeric', minute: '2-digit'});
   return html`<div class="stale-banner">
     ${errorState}
     <p class="stale-text">${messages.stale(time)}</p>

@@ -6,6 +6,7 @@ import type {Plugin, UserConfig, ViteBuilder} from 'vite';
 import {defineConfig} from 'vitest/config';
 import {createManifest, PAGES} from './extension/manifest.config.js';
 import {writeIntegrations} from './widget/build/integrations.js';
+import {compactTemplatesPlugin} from './widget/build/compact-templates.js';
 
 const root = import.meta.dirname;
 
@@ -71,6 +72,8 @@ function widgetLibrary(mode: string, outDir = 'widget/dist'): UserConfig {
   return {
     root,
     logLevel: 'warn',
+    // The templates' indentation is not shipped (widget/build/compact-templates.ts).
+    plugins: [compactTemplatesPlugin(/\/widget\/src\/(?!.*\.test\.ts$)/)],
     build: {outDir, target: 'es2022', copyPublicDir: false, reportCompressedSize: false},
     environments: {
       // Built in this order, into one folder: the first empties it.

@@ -19,6 +19,8 @@ const build = () => ({
   formTitleCreateApiToApi: msg('Add API To API Connection', {id: 'formTitleCreateApiToApi'}),
   formTitleCreateUiToApi: msg('Add UI To API Connection', {id: 'formTitleCreateUiToApi'}),
   formTitleEdit: msg('Edit API connection', {id: 'formTitleEdit'}),
+  errorSummaryTitle: msg('Fix these to continue:', {id: 'errorSummaryTitle'}),
+  backToList: msg('Back to the list', {id: 'backToList'}),
   formRequiredNote: msg('Fields marked * are required.', {id: 'formRequiredNote'}),
   formIntegrationUserGuidance: msg(
     'Conga recommends the Integration User flow instead of an API-to-API connection for most integrations.',

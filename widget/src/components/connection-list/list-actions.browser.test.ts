@@ -10,6 +10,7 @@ import {ConnectionStatusChangedEvent} from '../../events/connection-status-chang
 import {FormClosedEvent} from '../../events/form-closed-event.js';
 import {RequestFormEvent} from '../../events/request-form-event.js';
 import {messages} from '../../messages.js';
+import {statusMessages} from './status-messages.js';
 import '../api-connections/api-connections.js';
 import type {CongaConfirmDialog} from '../confirm-dialog/confirm-dialog.js';
 import './connection-list.js';
@@ -182,7 +183,7 @@ describe('<conga-connection-list>', () => {
       expect(button.textContent).to.contain(messages.reactivate);
       expect(button.getAttribute('aria-disabled')).to.equal('false');
       expect(said.map((announcement) => announcement.message)).to.deep.equal([
-        messages.deactivated('\u2068ERP nightly sync\u2069'),
+        statusMessages.deactivated('\u2068ERP nightly sync\u2069'),
       ]);
     });
 
@@ -341,7 +342,7 @@ describe('<conga-connection-list>', () => {
       await waitUntil(() => list.shadowRoot?.querySelector('.notice'), 'no failure shown');
       await waitUntil(() => list.shadowRoot?.activeElement === button, 'focus did not return to the row');
       const notice = $(list, '.notice').textContent;
-      expect(notice).to.contain(messages.deactivateFailed('\u2068ERP nightly sync\u2069'));
+      expect(notice).to.contain(statusMessages.deactivateFailed('\u2068ERP nightly sync\u2069'));
       expect(notice).to.contain(messages.errorServer);
       const row = rowByName(list, 'ERP nightly sync');
       expect(row.querySelector('td.status')?.textContent.trim()).to.equal(messages.active);

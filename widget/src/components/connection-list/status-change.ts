@@ -7,6 +7,7 @@ import type {ApiClient} from '@conga-connections/api-client';
 import {AnnounceEvent} from '../../events/announce-event.js';
 import {ConnectionStatusChangedEvent} from '../../events/connection-status-changed-event.js';
 import {messages} from '../../messages.js';
+import {statusMessages} from './status-messages.js';
 import {describeError} from '../error-state/error-state.js';
 import {isolate} from './list-query.js';
 import type {StatusChangeCallbacks, StatusTarget} from './list-status.js';
@@ -27,7 +28,7 @@ export async function changeStatus(
     // `Data: true` is the platform's only confirmation; anything else leaves the row as it was.
     if (!confirmed) throw new Error('the server did not confirm the status change');
     callbacks.applyStatus(target.key, activate);
-    announce(activate ? messages.reactivated(name) : messages.deactivated(name), 'status', true);
+    announce(activate ? statusMessages.reactivated(name) : statusMessages.deactivated(name), 'status', true);
     host.dispatchEvent(new ConnectionStatusChangedEvent(target.externalIdentifier, target.type, activate, target.name));
   } catch (error) {
     if (isApiError(error, 'API_NOT_FOUND')) {
@@ -37,7 +38,7 @@ export async function changeStatus(
       return true;
     }
     // Nothing was applied, so the row still shows its old status (C4-06); say that, and why.
-    const text = activate ? messages.reactivateFailed(name) : messages.deactivateFailed(name);
+    const text = activate ? statusMessages.reactivateFailed(name) : statusMessages.deactivateFailed(name);
     const {title} = describeError(error);
     callbacks.showNotice({text, detail: title});
     announce(`${text} ${title}`, 'alert');

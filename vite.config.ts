@@ -226,7 +226,12 @@ export default defineConfig(({mode}) => ({
         test: {
           name: 'unit',
           alias: WIDGET_SOURCES,
-          include: ['packages/*/src/**/*.test.ts', 'extension/src/**/*.test.ts', 'widget/src/**/*.test.ts'],
+          include: [
+            'packages/*/src/**/*.test.ts',
+            'extension/src/**/*.test.ts',
+            'widget/src/**/*.test.ts',
+            'widget/build/**/*.test.ts',
+          ],
           exclude: ['**/*.browser.test.ts', '**/node_modules/**'],
           environment: 'node',
         },

@@ -6,7 +6,7 @@ import type {ConnectionCreatedEvent} from '../../events/connection-created-event
 import type {ConnectionUpdatedEvent} from '../../events/connection-updated-event.js';
 import {messages} from '../../messages.js';
 import type {CongaConnectionForm} from '../connection-form/connection-form.js';
-import type {StatusTarget} from './list-status.js';
+import type {StatusTarget} from './status-change.js';
 import '../confirm-dialog/confirm-dialog.js';
 
 /**

@@ -3,27 +3,8 @@
  * theirs, and what the admin is told. The element renders the dialog and moves focus afterwards.
  */
 import type {ReactiveControllerHost} from 'lit';
-import type {ApiClient, ConnectionType} from '@conga-connections/api-client';
-import type {Notice} from './list-toolbar-view.js';
-
-/** What the Deactivate / Reactivate confirmation is about. */
-export interface StatusTarget {
-  readonly key: string;
-  readonly name: string;
-  readonly externalIdentifier: string;
-  readonly type: ConnectionType;
-  readonly activate: boolean;
-}
-
-/** What the controller needs of the element besides its updates and events. */
-export interface StatusChangeCallbacks {
-  /** Writes a confirmed status into the row. */
-  readonly applyStatus: (key: string, isActive: boolean) => void;
-  /** Shows (or, with undefined, clears) the notice under the toolbar. */
-  readonly showNotice: (notice: Notice | undefined) => void;
-  /** Says that a chunk didn't load (offline, a redeploy); it is tried again next time. */
-  readonly fail: (error: unknown) => void;
-}
+import type {ApiClient} from '@conga-connections/api-client';
+import type {StatusChangeCallbacks, StatusTarget} from './status-change.js';
 
 /** Needs no lifecycle of the host: it only asks for updates and dispatches through it. */
 export class StatusChangeController {

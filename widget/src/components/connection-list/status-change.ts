@@ -3,16 +3,36 @@
  * by the first confirmed change), so the main module carries only the buttons and the confirmation.
  */
 import {isApiError} from '@conga-connections/api-client';
-import type {ApiClient} from '@conga-connections/api-client';
+import type {ApiClient, ConnectionType} from '@conga-connections/api-client';
 import {AnnounceEvent} from '../../events/announce-event.js';
 import {ConnectionStatusChangedEvent} from '../../events/connection-status-changed-event.js';
 import {messages} from '../../messages.js';
 import {statusMessages} from './status-messages.js';
 import {describeError} from '../error-state/error-state.js';
 import {isolate} from './list-query.js';
-import type {StatusChangeCallbacks, StatusTarget} from './list-status.js';
+import type {Notice} from './list-toolbar-view.js';
 
 /** Sends the change and tells the admin how it went; resolves true when the server no longer knows the connection. */
+// The types live here, not with the controller (list-status.ts), which loads this module lazily: no import circle.
+/** What the Deactivate / Reactivate confirmation is about. */
+export interface StatusTarget {
+  readonly key: string;
+  readonly name: string;
+  readonly externalIdentifier: string;
+  readonly type: ConnectionType;
+  readonly activate: boolean;
+}
+
+/** What the controller needs of the element besides its updates and events. */
+export interface StatusChangeCallbacks {
+  /** Writes a confirmed status into the row. */
+  readonly applyStatus: (key: string, isActive: boolean) => void;
+  /** Shows (or, with undefined, clears) the notice under the toolbar. */
+  readonly showNotice: (notice: Notice | undefined) => void;
+  /** Says that a chunk didn't load (offline, a redeploy); it is tried again next time. */
+  readonly fail: (error: unknown) => void;
+}
+
 export async function changeStatus(
   api: ApiClient,
   target: StatusTarget,

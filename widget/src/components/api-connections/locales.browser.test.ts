@@ -3,6 +3,7 @@
  * ⟦…⟧) at 360px and 1280px: nothing clipped or spilling out, axe clean, every visible string from a catalogue, right
  * to left in Arabic; and the language follows `lang` at run time.
  */
+import {generateMsgId} from '@lit/localize/internal/id-generation.js';
 import {html} from 'lit';
 import {expect, fixture, waitUntil} from '@open-wc/testing';
 import {setViewport} from '@web/test-runner-commands';
@@ -20,7 +21,8 @@ import type {CongaApiConnections} from './api-connections.js';
 async function titleIn(locale: Locale): Promise<string> {
   if (locale === 'en') return 'Conga API Connections';
   const module = (await import(`../../generated/locales/${locale}.js`)) as {templates: Record<string, string>};
-  return module.templates.title ?? '';
+  // The main catalogue's messages have no explicit id: lit-localize's id is the hash of the English (messages.ts).
+  return module.templates[generateMsgId('Conga API Connections', false)] ?? '';
 }
 
 async function mount(lang: string, width: number) {

@@ -6,7 +6,8 @@
  * What changes is only what the browser ignores anyway:
  * - `html`/`svg`: a run of whitespace that holds a line break becomes one space (HTML collapses it to one when it
  *   renders; none of the element's templates has `<pre>` text or a white-space: pre style on written text);
- * - `css`: comments go, whitespace runs become one space, and the spaces next to `{ } ; , >` and after `:` go.
+ * - `css`: comments go, whitespace runs become one space, the spaces next to `{ } ; , >` and after `:` go, and so do
+ *   a rule's last semicolon and the sheet's leading and trailing space.
  * The templates are found with TypeScript's parser, never with a pattern, so strings, comments and expressions inside
  * `${…}` are left alone (nested templates in expressions are compacted too: they are nodes of their own).
  */
@@ -24,7 +25,8 @@ function compactCss(text: string): string {
     .replace(/\/\*[\s\S]*?\*\//g, '')
     .replace(/\s+/g, ' ')
     .replace(/ ?([{};,>]) ?/g, '$1')
-    .replace(/: /g, ':');
+    .replace(/: /g, ':')
+    .replace(/;}/g, '}');
 }
 
 /** The source with every tagged template's static parts compacted (unchanged when it has none). */
@@ -39,13 +41,17 @@ export function compactTemplates(source: string, fileName = 'module.ts'): string
       const parts: ts.Node[] = ts.isNoSubstitutionTemplateLiteral(template)
         ? [template]
         : [template.head, ...template.templateSpans.map((span) => span.literal)];
-      for (const part of parts) {
+      parts.forEach((part, index) => {
         const start = part.getStart(file) + 1;
         const end = part.getEnd() - (ts.isTemplateHead(part) || ts.isTemplateMiddle(part) ? 2 : 1);
         const text = source.slice(start, end);
-        const compacted = compact(text);
+        let compacted = compact(text);
+        if (node.tag.getText(file) === 'css') {
+          if (index === 0) compacted = compacted.trimStart();
+          if (index === parts.length - 1) compacted = compacted.trimEnd();
+        }
         if (compacted !== text) edits.push({start, end, text: compacted});
-      }
+      });
     }
     ts.forEachChild(node, visit);
   };

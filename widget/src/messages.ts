@@ -76,15 +76,15 @@ const build = () => ({
   addUiToApi: msg('Add UI To API Connection'),
   search: msg('Search connections'),
   searchHint: msg('Matches name, External Identifier, Client ID, redirect URIs and origins.'),
-  filterType: msg('Type'),
+  /** The type filter's label and the column's header: one message, as the platform's UI has one word for both. */
+  type: msg('Type'),
   filterTypeAll: msg('All types'),
-  filterStatus: msg('Status'),
+  /** The status filter's label and the column's header. */
+  status: msg('Status'),
   filterStatusAll: msg('All statuses'),
   columnExternalIdentifier: msg('External Identifier'),
   columnClientName: msg('Client Name'),
-  columnType: msg('Type'),
   columnClientId: msg('Client ID'),
-  columnStatus: msg('Status'),
   columnDescription: msg('Description'),
   columnActions: msg('Actions'),
   /**

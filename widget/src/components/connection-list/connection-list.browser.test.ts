@@ -129,9 +129,9 @@ describe('<conga-connection-list>', () => {
         '',
         messages.columnExternalIdentifier,
         messages.columnClientName,
-        messages.columnType,
+        messages.type,
         messages.columnClientId,
-        messages.columnStatus,
+        messages.status,
         messages.columnDescription,
         messages.columnActions,
       ]);
@@ -171,8 +171,8 @@ describe('<conga-connection-list>', () => {
       );
       expect(create).to.deep.equal(['Add API To API Connection', 'Add UI To API Connection']);
       expect($(list, 'label[for="search"]').textContent).to.equal('Search connections');
-      expect($(list, 'label[for="type-filter"]').textContent).to.equal(messages.filterType);
-      expect($(list, 'label[for="status-filter"]').textContent).to.equal(messages.filterStatus);
+      expect($(list, 'label[for="type-filter"]').textContent).to.equal(messages.type);
+      expect($(list, 'label[for="status-filter"]').textContent).to.equal(messages.status);
       expect(($(list, '#type-filter') as HTMLSelectElement).value).to.equal('');
       expect($(list, 'button.refresh').textContent.trim()).to.equal(messages.refresh);
     });

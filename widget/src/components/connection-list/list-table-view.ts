@@ -16,11 +16,11 @@ function columnLabel(column: SortColumn): string {
     case 'clientName':
       return messages.columnClientName;
     case 'type':
-      return messages.columnType;
+      return messages.type;
     case 'clientId':
       return messages.columnClientId;
     case 'status':
-      return messages.columnStatus;
+      return messages.status;
     case 'description':
       return messages.columnDescription;
   }

@@ -47,7 +47,7 @@ export function renderToolbar(view: ToolbarView) {
         <span id="search-hint" class="hint muted">${messages.searchHint}</span>
       </div>
       <div class="field">
-        <label for="type-filter">${messages.filterType}</label>
+        <label for="type-filter">${messages.type}</label>
         <select id="type-filter" .value=${view.type} @change=${view.onTypeChange}>
           <option value="">${messages.filterTypeAll}</option>
           <option value="APItoAPI">${messages.typeApiToApi}</option>
@@ -55,7 +55,7 @@ export function renderToolbar(view: ToolbarView) {
         </select>
       </div>
       <div class="field">
-        <label for="status-filter">${messages.filterStatus}</label>
+        <label for="status-filter">${messages.status}</label>
         <select id="status-filter" .value=${view.status} @change=${view.onStatusChange}>
           <option value="">${messages.filterStatusAll}</option>
           <option value="active">${messages.active}</option>

@@ -10,7 +10,11 @@ import {ADMIN, escapeRegExp, expect, portalTest, tab} from './support/portal.js'
 const test = portalTest();
 test.describe.configure({mode: 'parallel'});
 
-const MICROSOFT_TENANT = '6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f';
+/**
+ * One seeded integration without an API-to-API connection per language: the two tests may run one after the other in
+ * a worker, on its one emulator, and the first one's connection would make the identifier taken for the second.
+ */
+const IDENTIFIER = {de: '6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f', ar: '00D9y000000DevQEAS'} as const;
 
 function translator(locale: string) {
   const translations = JSON.parse(
@@ -71,7 +75,7 @@ for (const locale of ['de', 'ar'] as const) {
         .click();
       const form = tab(page).getByRole('dialog', {name: t('Add API To API Connection')});
       await expect(form).toBeVisible();
-      await form.getByLabel(t('External Identifier')).selectOption(MICROSOFT_TENANT);
+      await form.getByLabel(t('External Identifier')).selectOption(IDENTIFIER[locale]);
       await form.getByLabel(t('Client Name')).fill(name);
       await form.getByRole('button', {name: t('Save & Generate Client Secret')}).click();
       const handoff = tab(page).getByRole('dialog', {name: t('API connection created')});
@@ -85,7 +89,7 @@ for (const locale of ['de', 'ar'] as const) {
 
     await test.step('edit its description and save, regenerating the secret', async () => {
       const edit = t('${identifier}, edit the ${typeLabel} connection', {
-        identifier: MICROSOFT_TENANT,
+        identifier: IDENTIFIER[locale],
         typeLabel: 'API to API',
       });
       await list.getByRole('button', {name: edit}).click();

@@ -281,6 +281,9 @@ describe.skipIf(!firefoxThere)('the extension in Firefox ESR', () => {
       async () => (await popupView())?.buttons.includes('Show in this page') === true,
       'the popup offers the drawer',
     );
+    // Firefox sizes a popup to its content after the content's first layout, a few frames after it renders (the
+    // localized shell renders once its catalogue is in), so the width is read once Firefox has resized the view.
+    await waitUntil(async () => ((await popupView())?.width ?? 0) >= 420, 'Firefox sizes the popup to its content');
     const popup = await popupView();
     expect(popup?.width).toBeGreaterThanOrEqual(420);
     expect(popup?.scrollWidth).toBeLessThanOrEqual(popup?.width ?? 0);

@@ -391,6 +391,67 @@ describe('PkceFlow', () => {
     });
   });
 
+  describe('the page the provider sends back to (issue 18: no second discovery)', () => {
+    const discoveries = (provider: FakeOpenIdProvider) =>
+      provider.requests.filter((request) => request.url.endsWith('/.well-known/openid-configuration'));
+
+    it('redeems the code at the token endpoint the attempt was started with, without asking discovery again', async () => {
+      const {flow, provider, storage} = setup();
+      const {url} = await flow.start();
+      expect(discoveries(provider)).toHaveLength(1);
+      // A new page: a new flow over the same sessionStorage, nothing cached in memory.
+      const returned = new PkceFlow({
+        issuer: provider.issuer,
+        clientId: provider.clientId,
+        redirectUri: REDIRECT_URI,
+        fetch: provider.fetch,
+        now: () => T0,
+        transactionStorage: storage,
+      });
+      const {tokens} = await returned.complete(await provider.authorize(url));
+      expect(tokens.accessToken).not.toBe('');
+      expect(provider.tokenRequests()).toHaveLength(1);
+      // The refresh and the end session use the same metadata.
+      await returned.refresh(tokens);
+      expect(await returned.endSession({postLogoutRedirectUri: REDIRECT_URI})).toMatch(
+        /^https:\/\/login\.example\.test\//,
+      );
+      expect(discoveries(provider)).toHaveLength(1);
+    });
+
+    it('B2-05 ignores stored metadata of another issuer or with a non-https token endpoint, and asks discovery', async () => {
+      for (const tampered of [
+        {issuer: 'https://evil.example', token_endpoint: 'https://evil.example/token'},
+        {token_endpoint: 'http://login.example.test/token'},
+      ]) {
+        const {flow, provider, storage} = setup();
+        const evil: string[] = [];
+        const fetch: typeof globalThis.fetch = (input, init) => {
+          const target = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+          if (!target.startsWith(provider.issuer)) evil.push(target);
+          return provider.fetch(input, init);
+        };
+        const {url, state} = await flow.start();
+        const key = `conga:auth-transaction:${state}`;
+        const stored = JSON.parse((await storage.getItem(key)) ?? '{}') as {provider: Record<string, unknown>};
+        Object.assign(stored.provider, tampered);
+        await storage.setItem(key, JSON.stringify(stored));
+        const returned = new PkceFlow({
+          issuer: provider.issuer,
+          clientId: provider.clientId,
+          redirectUri: REDIRECT_URI,
+          fetch,
+          now: () => T0,
+          transactionStorage: storage,
+        });
+        await returned.complete(await provider.authorize(url));
+        expect(evil).toEqual([]);
+        expect(discoveries(provider)).toHaveLength(2);
+        expect(provider.tokenRequests()).toHaveLength(1);
+      }
+    });
+  });
+
   describe('B2-12 transport security', () => {
     it('B2-12 refuses a plain-http issuer away from loopback without sending anything', async () => {
       const provider = createFakeOpenIdProvider({issuer: 'http://login.example.test/api/v1/auth'});

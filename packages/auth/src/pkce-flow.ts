@@ -157,6 +157,7 @@ export class PkceFlow {
       issuer: this.issuer,
       redirectUri: this.redirectUri,
       createdAt: this.#now(),
+      provider: as,
       ...(returnTo === undefined ? {} : {returnTo}),
       ...(options.launcher === undefined ? {} : {launcher: options.launcher}),
     });
@@ -200,10 +201,6 @@ export class PkceFlow {
     const state = parameters.get('state');
     // The state binds the answer to an attempt this browser started (CSRF, RFC 6749 §10.12); it is taken out of
     // the store before anything else is looked at, so every answer uses it up, good or bad (B2-02).
-    // Discovery (cached after the first) is asked for alongside the stored attempt: nothing of it is used before
-    // the state has been checked, and a failure surfaces below, where it is awaited.
-    const metadata = this.metadata();
-    metadata.catch(() => undefined);
     const transaction = state === null || state === '' ? undefined : await this.#transactions.take(state);
     if (transaction === undefined) throw new AuthError('AUTH_STATE_MISMATCH');
     if (transaction === 'expired') throw new AuthError('AUTH_INTERRUPTED');
@@ -214,7 +211,8 @@ export class PkceFlow {
     // An attempt is only ever completed at the issuer it was started at (mix-up defence, RFC 9700 §4.4; B2-05).
     if (transaction.issuer !== this.issuer) throw new AuthError('AUTH_ISSUER_MISMATCH');
     if (!sameEndpoint(url, transaction.redirectUri)) throw new AuthError('AUTH_UNEXPECTED_RESPONSE');
-    const as = await metadata;
+    // The metadata the attempt was started with, when it passes discovery's checks again; else discovery.
+    const as = this.#startedWith(transaction.provider) ?? (await this.metadata());
     const client = this.#client();
     // RFC 9207: `iss` must name the expected issuer, and must be present when the provider says it sends it (B2-04).
     const iss = parameters.get('iss');
@@ -337,6 +335,23 @@ export class PkceFlow {
     if (as.issuer !== this.issuer) throw new AuthError('AUTH_CONFIGURATION_MISMATCH');
     endpoint(as, 'authorization_endpoint');
     endpoint(as, 'token_endpoint');
+    return as;
+  }
+
+  /**
+   * The provider metadata stored with an attempt, if it is still what {@link #discover} would accept for this flow's
+   * issuer; it then also serves the session's later requests (refresh, end session) as discovery's answer would.
+   */
+  #startedWith(provider: Readonly<Record<string, unknown>> | undefined): oauth.AuthorizationServer | undefined {
+    if (provider?.issuer !== this.issuer || this.#insecure) return undefined;
+    const as = provider as unknown as oauth.AuthorizationServer;
+    try {
+      endpoint(as, 'authorization_endpoint');
+      endpoint(as, 'token_endpoint');
+    } catch {
+      return undefined;
+    }
+    this.#metadata ??= Promise.resolve(as);
     return as;
   }
 

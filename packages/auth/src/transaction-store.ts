@@ -38,6 +38,12 @@ export interface AuthTransaction {
   readonly launcher?: LauncherKind;
   /** Milliseconds since the epoch when the attempt started. */
   readonly createdAt: number;
+  /**
+   * The provider metadata (discovery's document, as checked then) the attempt was started with. The page the
+   * provider sends back to redeems the code at that token endpoint without asking discovery again, a round trip off
+   * every full-page sign-in (issue 18). It holds endpoint addresses only, nothing secret; the flow checks it again.
+   */
+  readonly provider?: Readonly<Record<string, unknown>>;
 }
 
 /** A transaction older than this is refused: "Sign-in was interrupted. Try again." (C1-09). */
@@ -126,6 +132,9 @@ function parseTransaction(stored: string): AuthTransaction | undefined {
   }
   if (record.returnTo !== undefined && typeof record.returnTo !== 'string') return undefined;
   if (record.launcher !== undefined && !LAUNCHER_KINDS.has(record.launcher)) return undefined;
+  if (record.provider !== undefined && (typeof record.provider !== 'object' || record.provider === null)) {
+    return undefined;
+  }
   return value as AuthTransaction;
 }
 

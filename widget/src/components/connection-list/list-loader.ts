@@ -107,6 +107,15 @@ export class ListLoader implements ReactiveController {
     host.addController(this);
   }
 
+  /**
+   * A list attached with its API client already provided (the context answers in `connectedCallback`, before this
+   * controller's turn) starts loading at once: the first request then goes out while the page is still rendering
+   * the signed-in view, instead of after this element's own first render (issue 18: sign-in → first list call).
+   */
+  hostConnected(): void {
+    this.hostUpdate();
+  }
+
   hostUpdate(): void {
     const api = this.#api();
     if (api === this.#lastApi) return;

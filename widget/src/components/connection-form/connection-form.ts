@@ -39,7 +39,6 @@ import shared from '../../styles/shared.js';
 import styles from './connection-form.styles.js';
 import '../error-state/error-state.js';
 import type {CongaConnectionTools} from '../connection-tools/connection-tools.js';
-import {toolsMessages} from '../connection-tools/tools-messages.js';
 import {loadConnectionTools, loadSecretReveal, resetTools} from './lazy-parts.js';
 import {systemClipboard} from '../../clipboard.js';
 import type {ClipboardWriter} from '../../clipboard.js';
@@ -310,10 +309,8 @@ export class CongaConnectionForm extends LitElement {
    */
   async #addValue(field: 'RedirectURI' | 'CorsOrigins', value: string): Promise<void> {
     const {focus, added} = this.#model.addValue(field, value);
-    const name = toolsMessages.testFixFields[field];
-    await this.#announce(
-      added ? toolsMessages.testFixAdded(value, name) : toolsMessages.testFixAlreadyListed(value, name),
-    );
+    const name = messages.testFixFields[field];
+    await this.#announce(added ? messages.testFixAdded(value, name) : messages.testFixAlreadyListed(value, name));
     await this.#focusById(focus);
   }
 

@@ -36,8 +36,9 @@ const LAZY_CHUNKS: Record<string, {readonly tags: readonly string[]; readonly fr
   'bulk-actions': {tags: ['conga-bulk-actions'], from: 'main'},
   // The session history and its panel: loaded on the first recorded change or when the panel opens.
   'change-history': {tags: ['conga-change-history'], from: 'main'},
-  // Only the edit form of a saved connection shows the tools; only a save that returns credentials the hand-off.
-  'connection-tools': {tags: ['conga-connection-tools', 'conga-sign-in-test'], from: 'connection-form'},
+  // What only the edit form shows (the tools, the details, the conflict panel, loading the connection); only a save
+  // that returns credentials shows the hand-off.
+  'edit-parts': {tags: ['conga-connection-tools', 'conga-sign-in-test'], from: 'connection-form'},
   'secret-reveal': {tags: ['conga-secret-reveal'], from: 'connection-form'},
   'token-test': {tags: ['conga-token-test'], from: 'connection-form'},
   // The list's idle sorting and its status request: loaded once the list is in.

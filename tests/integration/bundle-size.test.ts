@@ -39,7 +39,7 @@ const LAZY_CHUNKS: Record<string, {readonly tags: readonly string[]; readonly fr
   // What only the edit form shows (the tools, the details, the conflict panel, loading the connection); only a save
   // that returns credentials shows the hand-off.
   'edit-parts': {tags: ['conga-connection-tools', 'conga-sign-in-test'], from: 'connection-form'},
-  'secret-reveal': {tags: ['conga-secret-reveal'], from: 'connection-form'},
+  'save-parts': {tags: ['conga-secret-reveal'], from: 'connection-form'},
   'token-test': {tags: ['conga-token-test'], from: 'connection-form'},
   // The list's idle sorting and its status request: loaded once the list is in.
   'list-deferred': {tags: [], from: 'main'},

@@ -38,7 +38,7 @@ import shared from '../../styles/shared.js';
 import styles from './connection-form.styles.js';
 import '../error-state/error-state.js';
 import type {CongaConnectionTools} from '../connection-tools/connection-tools.js';
-import {loadEditParts, loadSecretReveal, resetTools} from './lazy-parts.js';
+import {loadEditParts, loadSaveParts, resetTools} from './lazy-parts.js';
 import type {EditParts} from './lazy-parts.js';
 import {systemClipboard} from '../../clipboard.js';
 import type {ClipboardWriter} from '../../clipboard.js';
@@ -132,7 +132,7 @@ export class CongaConnectionForm extends LitElement {
     close: () => {
       this.#close();
     },
-    beforeSend: loadSecretReveal,
+    loadRequests: loadSaveParts,
   });
 
   #opener: HTMLElement | null = null;

@@ -35,11 +35,15 @@ export function measureSizes(builds: Builds): void {
     ['sign-in chunk (lazy)', signIn, undefined],
     ['form chunk (lazy, what opening the Add form loads)', form, undefined],
     [
-      'connection tools chunk (lazy, edit form)',
-      chunk(/^conga-api-connections\.connection-tools-[\w-]+\.js$/),
+      'edit form chunk (lazy: tools, details, conflict)',
+      chunk(/^conga-api-connections\.edit-parts-[\w-]+\.js$/),
       undefined,
     ],
-    ['secret hand-off chunk (lazy, first save)', chunk(/^conga-api-connections\.secret-reveal-[\w-]+\.js$/), undefined],
+    [
+      'first save chunk (lazy: requests, secret hand-off)',
+      chunk(/^conga-api-connections\.save-parts-[\w-]+\.js$/),
+      undefined,
+    ],
     ['token test chunk (lazy, tools and hand-off)', chunk(/^conga-api-connections\.token-test-[\w-]+\.js$/), undefined],
     ['session history chunk (lazy)', chunk(/^conga-api-connections\.change-history-[\w-]+\.js$/), undefined],
     ['bulk actions chunk (lazy)', chunk(/^conga-api-connections\.bulk-actions-[\w-]+\.js$/), undefined],

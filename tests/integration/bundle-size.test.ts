@@ -19,15 +19,18 @@ const root = resolve(import.meta.dirname, '../..');
 const BUDGET_GZIP_BYTES = 30 * 1024;
 /**
  * Issue 18: what a typical admin's first visit loads, gzip -9: the main module, the sign-in chunk and what opening
- * the Add form loads (the form's chunk alone: the tools, the secret hand-off and the history come later). Issue 18's
- * goal is 60 KB, which the bench reports against; this is a ceiling at what the build reaches now (67.2 KB with the
- * form split into model, save flow and views, issue 16; was 75), so nothing grows it back unnoticed.
+ * the Add form loads (the form's chunk alone: the edit form's parts, the first save's requests with the secret
+ * hand-off, and the history come later). Issue 18's goal is 60 KB, which the bench reports against; this is a ceiling
+ * at what the build reaches now (62.6 KB: 30.0 + 14.4 + 18.2; was 75, then 67.5 with the form split into model, save
+ * flow and views), so nothing grows it back unnoticed.
  */
-const FIRST_VISIT_GZIP_BYTES = 68 * 1024;
+const FIRST_VISIT_GZIP_BYTES = 63 * 1024;
 /**
  * Every lazy chunk, by the name the build gives it, with the elements it defines and the chunk that loads it (the
  * main module, or the form's chunk). A new lazy feature adds its chunk here, so what loads up front and what loads on
  * first use stays a decision. `token-test` is shared by the tools and the hand-off, which both import it.
+ * Each lazy part of the form is one chunk per moment it is needed (the edit form, the first save): a further chunk
+ * under the form's made rolldown move Lit or the form's modules into shared files (rolldown#10731).
  */
 const LAZY_CHUNKS: Record<string, {readonly tags: readonly string[]; readonly from: 'main' | 'connection-form'}> = {
   'connection-form': {tags: ['conga-connection-form'], from: 'main'},
@@ -36,9 +39,10 @@ const LAZY_CHUNKS: Record<string, {readonly tags: readonly string[]; readonly fr
   'bulk-actions': {tags: ['conga-bulk-actions'], from: 'main'},
   // The session history and its panel: loaded on the first recorded change or when the panel opens.
   'change-history': {tags: ['conga-change-history'], from: 'main'},
-  // Only the edit form of a saved connection shows the tools; only a save that returns credentials the hand-off.
-  'connection-tools': {tags: ['conga-connection-tools', 'conga-sign-in-test'], from: 'connection-form'},
-  'secret-reveal': {tags: ['conga-secret-reveal'], from: 'connection-form'},
+  // What only the edit form shows (the tools, the details, the conflict panel, loading the connection).
+  'edit-parts': {tags: ['conga-connection-tools', 'conga-sign-in-test'], from: 'connection-form'},
+  // What the first save needs: its requests, and the hand-off, which must be there before a request goes.
+  'save-parts': {tags: ['conga-secret-reveal'], from: 'connection-form'},
   'token-test': {tags: ['conga-token-test'], from: 'connection-form'},
   // The list's idle sorting and its status request: loaded once the list is in.
   'list-deferred': {tags: [], from: 'main'},

@@ -66,7 +66,7 @@ describe('message catalogues', () => {
 
   it('say "doesn\'t exist" for a connection that was never there, and tell a UI-to-API creator there is no secret', () => {
     expect(formMessages.formDoesNotExist).toBe("This API connection doesn't exist.");
-    expect(formMessages.secretTitleClientIdGenerated).toBe('Client ID generated');
-    expect(formMessages.secretPublicClientNote).toMatch(/^The Client ID was generated\. .*has no client secret/);
+    expect(toolsMessages.secretTitleClientIdGenerated).toBe('Client ID generated');
+    expect(toolsMessages.secretPublicClientNote).toMatch(/^The Client ID was generated\. .*has no client secret/);
   });
 });

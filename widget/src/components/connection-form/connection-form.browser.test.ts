@@ -19,6 +19,7 @@ import {FormClosedEvent} from '../../events/form-closed-event.js';
 import {RequestAddValueEvent} from '../../events/request-add-value-event.js';
 import {SecretClosedEvent} from '../../events/secret-closed-event.js';
 import {messages} from './form-messages.js';
+import {toolsMessages} from '../connection-tools/tools-messages.js';
 import '../api-connections/api-connections.js';
 import type {CongaSecretReveal} from '../secret-reveal/secret-reveal.js';
 import './connection-form.js';
@@ -699,7 +700,7 @@ describe('<conga-connection-form>', () => {
       ]);
       const reveal = revealOf(form);
       await waitUntil(() => reveal.open);
-      expect(text(reveal.shadowRoot)).to.contain(messages.secretTitleRegenerated);
+      expect(text(reveal.shadowRoot)).to.contain(toolsMessages.secretTitleRegenerated);
       await finishHandoff(form);
     });
 
@@ -1041,7 +1042,7 @@ describe('<conga-connection-form>', () => {
       buttonNamed(form, messages.formConfirm).click();
       await waitUntil(() => revealOf(form).open);
       expect(attempts).to.deep.equal(['create', 'get', 'get', 'update']);
-      expect(text(revealOf(form).shadowRoot)).to.contain(messages.secretTitleRegenerated);
+      expect(text(revealOf(form).shadowRoot)).to.contain(toolsMessages.secretTitleRegenerated);
       await finishHandoff(form);
     });
 

@@ -8,10 +8,11 @@ import {localized} from '../../localize.js';
 import {html, LitElement, nothing} from 'lit';
 import {property, query, state} from 'lit/decorators.js';
 import {consume} from '@lit/context';
-import {initialState, Task} from '@lit/task';
+import type {Task} from '@lit/task';
 import {isApiError} from '@conga-connections/api-client';
 import type {
   ApiClient,
+  ApiConnection,
   ApiConnectionResponse,
   ConnectionType,
   ExternalIntegration,
@@ -21,8 +22,6 @@ import type {WidgetConfig} from '../../context.js';
 import {define, VERSION} from '../../define.js';
 import {FormClosedEvent} from '../../events/form-closed-event.js';
 import type {RequestAddValueEvent} from '../../events/request-add-value-event.js';
-import {renderConflict} from './conflict-view.js';
-import {renderDetails} from './details-view.js';
 import type {ListField} from './draft.js';
 import {renderTextField} from './field-view.js';
 import type {FormHandlers} from './field-view.js';
@@ -39,8 +38,8 @@ import shared from '../../styles/shared.js';
 import styles from './connection-form.styles.js';
 import '../error-state/error-state.js';
 import type {CongaConnectionTools} from '../connection-tools/connection-tools.js';
-import {toolsMessages} from '../connection-tools/tools-messages.js';
-import {loadConnectionTools, loadSecretReveal, resetTools} from './lazy-parts.js';
+import {loadEditParts, loadSaveParts, resetTools} from './lazy-parts.js';
+import type {EditParts} from './lazy-parts.js';
 import {systemClipboard} from '../../clipboard.js';
 import type {ClipboardWriter} from '../../clipboard.js';
 import type {CongaSecretReveal} from '../secret-reveal/secret-reveal.js';
@@ -133,7 +132,7 @@ export class CongaConnectionForm extends LitElement {
     close: () => {
       this.#close();
     },
-    beforeSend: loadSecretReveal,
+    loadRequests: loadSaveParts,
   });
 
   #opener: HTMLElement | null = null;
@@ -141,25 +140,15 @@ export class CongaConnectionForm extends LitElement {
   #isOpen = false;
   #appliedLoad = 0;
   #loadIdentifier = '';
+  #editPartsLoading = false;
   #internals: ElementInternals | undefined;
 
-  private readonly connection = new Task(this, {
-    args: () => [this.api, this.loadRequest] as const,
-    task: ([api, request], {signal}) => {
-      if (!api || request === 0) return initialState;
-      return api.apiConnections.get(this.#loadIdentifier, this.connectionType, {signal});
-    },
-    onComplete: (connection) => {
-      // Once per opening: a later re-run (a new API client) must not overwrite what the admin has typed since.
-      if (this.#appliedLoad === this.loadRequest || this.#model.mode !== 'edit') return;
-      this.#appliedLoad = this.loadRequest;
-      this.#model.load(connection);
-      void this.#focusById('field-ClientName');
-    },
-    onError: (error) => {
-      void this.#flow.loadFailed(error);
-    },
-  });
+  /** What only the edit form shows (a lazy chunk, issue 18): set once it has loaded. */
+  @state() private editParts: EditParts | undefined;
+  /** A failed load of the edit form's chunk, shown with Retry. */
+  @state() private editPartsError: unknown;
+  /** Loads the connection to edit; made once the edit form's chunk, which holds `@lit/task`, has loaded. */
+  private connection: Task<readonly [ApiClient | undefined, number], ApiConnection> | undefined;
 
   constructor() {
     super();
@@ -206,7 +195,47 @@ export class CongaConnectionForm extends LitElement {
   protected override willUpdate(): void {
     this.#setState('offline', !this.online);
     this.#setState('saving', this.#flow.saving);
-    if (this.#model.mode === 'edit' && this.#model.loaded) void loadConnectionTools().catch(() => undefined);
+    // Edit mode needs its parts: an edit opening, or a create that turned into an edit (a lost create found again).
+    if (this.#model.mode === 'edit') this.#loadEditParts();
+  }
+
+  /** Loads the edit form's parts once; after a failed load, only Retry tries again. */
+  #loadEditParts(): void {
+    if (this.editParts || this.#editPartsLoading || this.editPartsError !== undefined) return;
+    this.#editPartsLoading = true;
+    void loadEditParts()
+      .then(
+        (parts) => {
+          this.editParts = parts;
+          this.connection = this.#connectionTask(parts);
+        },
+        (error: unknown) => {
+          this.editPartsError = error;
+        },
+      )
+      .finally(() => {
+        this.#editPartsLoading = false;
+      });
+  }
+
+  #connectionTask(parts: EditParts) {
+    return new parts.Task(this, {
+      args: () => [this.api, this.loadRequest] as const,
+      task: ([api, request], {signal}) => {
+        if (!api || request === 0) return parts.initialState;
+        return api.apiConnections.get(this.#loadIdentifier, this.connectionType, {signal});
+      },
+      onComplete: (connection) => {
+        // Once per opening: a later re-run (a new API client) must not overwrite what the admin has typed since.
+        if (this.#appliedLoad === this.loadRequest || this.#model.mode !== 'edit') return;
+        this.#appliedLoad = this.loadRequest;
+        this.#model.load(connection);
+        void this.#focusById('field-ClientName');
+      },
+      onError: (error) => {
+        void this.#flow.loadFailed(error);
+      },
+    });
   }
 
   #open(): void {
@@ -310,10 +339,8 @@ export class CongaConnectionForm extends LitElement {
    */
   async #addValue(field: 'RedirectURI' | 'CorsOrigins', value: string): Promise<void> {
     const {focus, added} = this.#model.addValue(field, value);
-    const name = toolsMessages.testFixFields[field];
-    await this.#announce(
-      added ? toolsMessages.testFixAdded(value, name) : toolsMessages.testFixAlreadyListed(value, name),
-    );
+    const name = messages.testFixFields[field];
+    await this.#announce(added ? messages.testFixAdded(value, name) : messages.testFixAlreadyListed(value, name));
     await this.#focusById(focus);
   }
 
@@ -463,7 +490,19 @@ export class CongaConnectionForm extends LitElement {
     if (step === 'not-found') return notFound();
     if (model.mode === 'edit' && !model.loaded && step !== 'handoff') {
       if (!this.api) return html`<p class="muted">${messages.formNoApiClient}</p>`;
-      return this.connection.render({
+      const connection = this.connection;
+      if (!connection) {
+        return this.editPartsError === undefined
+          ? html`<p role="status" aria-busy="true">${messages.formLoading}</p>`
+          : html`<conga-error-state
+              .error=${this.editPartsError}
+              @conga-request-retry=${() => {
+                this.editPartsError = undefined;
+                this.#loadEditParts();
+              }}
+            ></conga-error-state>`;
+      }
+      return connection.render({
         initial: () => html`<p role="status">${messages.formLoading}</p>`,
         pending: () => html`<p role="status" aria-busy="true">${messages.formLoading}</p>`,
         complete: () => nothing,
@@ -472,15 +511,16 @@ export class CongaConnectionForm extends LitElement {
             ? notFound()
             : html`<conga-error-state
                 .error=${error}
-                @conga-request-retry=${() => void this.connection.run()}
+                @conga-request-retry=${() => void connection.run()}
               ></conga-error-state>`,
       });
     }
     const latest = this.#flow.latest;
+    // A conflict comes only from saving an edit, so the edit form's parts are in by then.
     const panel =
       step === 'conflict'
-        ? latest
-          ? renderConflict(model, latest, this.#flow)
+        ? latest && this.editParts
+          ? this.editParts.renderConflict(model, latest, this.#flow)
           : nothing
         : renderConfirmation(step, this.#flow);
     return html`${panel} ${this.renderForm()}`;
@@ -502,7 +542,7 @@ export class CongaConnectionForm extends LitElement {
       @submit=${this.handleSubmit}
     >
       ${entries.length > 0 ? renderSummary(entries, handlers) : nothing}
-      ${loaded ? renderDetails(loaded, this.handleCopyClientId) : nothing}
+      ${loaded && this.editParts ? this.editParts.renderDetails(loaded, this.handleCopyClientId) : nothing}
       ${
         loaded
           ? html`<conga-connection-tools

@@ -65,6 +65,8 @@ function setUp(options: {api?: ApiClient; type?: ConnectionType; online?: boolea
     close: () => {
       effects.closed += 1;
     },
+    // The element loads them with the secret hand-off (save-parts.ts); here they are the module itself.
+    loadRequests: () => import('./save-requests.js'),
   });
   const events: Event[] = [];
   host.addEventListener(ConnectionCreatedEvent.eventName, (event) => events.push(event));
@@ -180,6 +182,7 @@ describe('SaveFlowController: creating', () => {
       announce: () => Promise.resolve(),
       handOff: () => Promise.resolve(),
       close: () => undefined,
+      loadRequests: () => import('./save-requests.js'),
     });
     fillNew(setup);
     await flow.submit();

@@ -1,23 +1,17 @@
 /**
  * The form's save flow, as a Lit reactive controller: submit, the confirmations, create and update, a lost create
  * found again (C4-03), a stale version (C2-03/C2-04), a connection gone (C2-01), failures and Retry, and closing with
- * unsaved changes (C4-07). It owns the step the form shows and every request of a save; the draft is the model's, and
- * what touches the DOM (focus, the live region, the dialogs, the hand-off) is the element's, reached through
- * `SaveFlowEffects`. Events go out on the host.
+ * unsaved changes (C4-07). It owns the step the form shows and every request of a save (sent by `save-requests.ts`,
+ * loaded before the first one); the draft is the model's, and what touches the DOM (focus, the live region, the
+ * dialogs, the hand-off) is the element's, reached through `SaveFlowEffects`. Events go out on the host.
  */
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
-import {isAbortError, isApiError, isNetworkError, isResponseShapeError} from '@conga-connections/api-client';
-import type {
-  ApiClient,
-  ApiConnection,
-  ApiConnectionCreateRequest,
-  ApiConnectionResponse,
-} from '@conga-connections/api-client';
-import {ConnectionCreatedEvent} from '../../events/connection-created-event.js';
-import {ConnectionUpdatedEvent} from '../../events/connection-updated-event.js';
+import {isApiError} from '@conga-connections/api-client';
+import type {ApiClient, ApiConnection} from '@conga-connections/api-client';
 import {changedSince} from './draft.js';
 import {messages} from './form-messages.js';
 import type {FormModel} from './form-model.js';
+import type * as SaveRequests from './save-requests.js';
 
 /** What the form shows: the fields, a confirmation or recovery panel, or nothing while the secret is handed over. */
 export type Step =
@@ -49,11 +43,31 @@ export interface SaveFlowEffects {
   /** Closes the form. */
   close(): void;
   /**
-   * Runs before any save request goes (issue 18: the secret hand-off is a lazy chunk). A save's answer may carry a
-   * secret shown only once, so what shows it must be loaded before the request, never fetched after the answer; if
-   * it fails, the save fails with Retry and nothing is sent.
+   * Loads the requests of a save (`save-requests.ts`) before any goes (issue 18: they and the secret hand-off are a
+   * lazy chunk). A save's answer may carry a secret shown only once, so what shows it must be loaded before the
+   * request, never fetched after the answer; if loading fails, the save fails with Retry and nothing is sent.
    */
-  beforeSend?(): Promise<void>;
+  loadRequests(): Promise<Pick<typeof SaveRequests, 'send'>>;
+}
+
+/** What the requests of a save (`save-requests.ts`) use of the flow. */
+export interface SaveFlowPort {
+  readonly host: EventTarget;
+  readonly model: FormModel;
+  readonly effects: SaveFlowEffects;
+  /** C4-03: a create was sent and its answer lost; before sending anything again, check whether it exists. */
+  createUncertain: boolean;
+  goTo(step: Step, focus: string): Promise<void>;
+  fail(message: string, retry: boolean): void;
+  showSummary(): Promise<void>;
+  showConflict(latest: ApiConnection): Promise<void>;
+  /** The form's dialog gives way to the hand-off's. */
+  handingOff(): void;
+  /**
+   * `draft.ts`'s check of a newer version, handed over rather than imported: the requests' chunk importing the
+   * draft's module made rolldown move the form's modules into a shared file (rolldown#10731).
+   */
+  changedSince: typeof changedSince;
 }
 
 /** C3-03: progress text and busy state appear only when a save takes noticeably long. */
@@ -78,6 +92,7 @@ export class SaveFlowController implements ReactiveController {
   readonly #effects: SaveFlowEffects;
   /** C4-03: a create was sent and its answer lost; before sending anything again, check whether it exists. */
   #createUncertain = false;
+  readonly #port: SaveFlowPort;
   /** Where focus goes back when a confirmation step is cancelled. */
   #returnFocusTo: string | undefined;
   #progressTimer: ReturnType<typeof setTimeout> | undefined;
@@ -86,6 +101,30 @@ export class SaveFlowController implements ReactiveController {
     this.#host = host;
     this.#model = model;
     this.#effects = effects;
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the port's accessors reach the private field
+    const flow = this;
+    this.#port = {
+      host,
+      model,
+      effects,
+      get createUncertain() {
+        return flow.#createUncertain;
+      },
+      set createUncertain(value) {
+        flow.#createUncertain = value;
+      },
+      goTo: (step, focus) => this.#goTo(step, focus),
+      fail: (message, retry) => {
+        this.#fail(message, retry);
+      },
+      showSummary: () => this.#showSummary(),
+      showConflict: (latest) => this.#showConflict(latest),
+      handingOff: () => {
+        this.step = 'handoff';
+        this.#changed();
+      },
+      changedSince,
+    };
     host.addController(this);
   }
 
@@ -177,182 +216,20 @@ export class SaveFlowController implements ReactiveController {
     this.failure = undefined;
     model.setServerProblems([]);
     try {
-      await this.#effects.beforeSend?.();
-      if (model.mode === 'create') await this.#create(api, identifier, body);
-      else await this.#update(api, identifier, body);
+      const requests = await this.#effects.loadRequests();
+      await requests.send(this.#port, api, identifier, body);
     } catch (error) {
-      await this.#handleSaveError(error);
+      // Loading the requests failed (offline, a redeploy): nothing was sent, and Retry loads them again.
+      console.error(error);
+      this.#fail(messages.formSaveFailed, true);
     } finally {
       this.#stopSaving();
     }
   }
 
-  async #create(api: ApiClient, identifier: string, body: ApiConnectionCreateRequest): Promise<void> {
-    const type = this.#model.type;
-    if (this.#createUncertain && (await this.#findLostCreate(api, identifier))) return;
-    let response: ApiConnectionResponse;
-    try {
-      response = await api.apiConnections.create(identifier, type, body);
-    } catch (error) {
-      if (isApiError(error, 'API_SERVER_ERROR')) {
-        // A 5xx (a gateway timeout above all) may come after the commit: Retry checks before sending again.
-        this.#createUncertain = true;
-      }
-      if (!isNetworkError(error) && !isResponseShapeError(error)) throw error;
-      // C4-03: the create may have been committed and only its answer lost (or unreadable). Sending it again could
-      // never show the secret of the first one: check by identifier instead.
-      this.#createUncertain = true;
-      if (!(await this.#findLostCreate(api, identifier))) {
-        this.failure = {message: messages.formSaveFailed, retry: true};
-        this.#changed();
-      }
-      return;
-    }
-    this.#createUncertain = false;
-    await this.#handleSaved(response, 'created');
-  }
-
-  /** C4-03: whether a create whose answer was lost was committed; if so, says what happened. Throws if unknown. */
-  async #findLostCreate(api: ApiClient, identifier: string): Promise<boolean> {
-    const type = this.#model.type;
-    let existing: ApiConnection;
-    try {
-      existing = await api.apiConnections.get(identifier, type);
-    } catch (error) {
-      if (isApiError(error, 'API_NOT_FOUND')) {
-        this.#createUncertain = false;
-        return false;
-      }
-      throw error;
-    }
-    this.#createUncertain = false;
-    if (type === 'UItoAPI') {
-      // A public client has no secret to lose: its Client ID can be read again, so the hand-off goes on as usual.
-      await this.#handleSaved(existing, 'created');
-      return true;
-    }
-    this.#host.dispatchEvent(new ConnectionCreatedEvent(existing));
-    this.#model.adopt(existing);
-    await this.#goTo('secret-lost', 'panel-title');
-    return true;
-  }
-
-  async #update(api: ApiClient, identifier: string, body: ApiConnectionCreateRequest): Promise<void> {
-    const loaded = this.#model.loaded;
-    const type = this.#model.type;
-    if (!loaded) return;
-    // C2-04: a server without preconditions would overwrite a newer version silently; re-read and compare first.
-    const latest = await api.apiConnections.get(identifier, type);
-    if (changedSince(loaded, latest)) {
-      await this.#showConflict(latest);
-      return;
-    }
-    const response = await api.apiConnections.update(identifier, type, body, loaded.ETag ? {ifMatch: loaded.ETag} : {});
-    await this.#handleSaved(response, 'updated');
-  }
-
-  async #handleSaved(response: ApiConnectionResponse, kind: 'created' | 'updated'): Promise<void> {
-    const type = this.#model.type;
-    // The secret goes straight to the hand-off and is kept nowhere else: not in state, events or logs (B4-02).
-    const secret = response.ClientSecret ?? null;
-    this.#model.markSaved();
-    this.#host.dispatchEvent(
-      kind === 'created'
-        ? new ConnectionCreatedEvent(response)
-        : new ConnectionUpdatedEvent(response, type === 'APItoAPI' && secret !== null),
-    );
-    if (kind === 'updated' && secret === null) {
-      this.#effects.close();
-      return;
-    }
-    // The form's dialog gives way to the hand-off's; the form counts as closed only when the hand-off is done.
-    this.step = 'handoff';
-    this.#changed();
-    await this.#effects.handOff({
-      clientId: response.ClientId ?? '',
-      clientSecret: type === 'APItoAPI' ? secret : null,
-      reason: kind === 'created' ? 'created' : 'regenerated',
-    });
-  }
-
-  async #handleSaveError(error: unknown): Promise<void> {
-    if (isAbortError(error)) return;
-    const editing = this.#model.mode === 'edit';
-    if (isApiError(error)) {
-      switch (error.code) {
-        case 'API_BAD_REQUEST':
-        case 'API_REQUEST_FAILED':
-          // A7-01/02/03: each server message at the field it names (and in the summary); focus to the summary.
-          this.#model.setServerMessages(error.messages, error.status);
-          await this.#showSummary();
-          return;
-        case 'API_CONFLICT':
-          if (editing) {
-            await this.#loadConflict();
-          } else {
-            // C2-05: the one thing a create can clash on is the identifier (one connection per identifier and type).
-            this.#model.setServerProblems([
-              {
-                field: 'ExternalIdentifier',
-                key: 'ExternalIdentifier',
-                message: messages.formIdentifierDuplicate(this.#model.type),
-              },
-            ]);
-            await this.#showSummary();
-          }
-          return;
-        case 'API_PRECONDITION_FAILED':
-          if (editing) {
-            await this.#loadConflict();
-            return;
-          }
-          break;
-        case 'API_NOT_FOUND':
-          if (editing) {
-            await this.#goTo('not-found', 'panel-title');
-            return;
-          }
-          break;
-        case 'API_UNAUTHORIZED':
-          // The session could not be renewed: the root asks for sign-in; the form keeps every value (C1-02).
-          this.#fail(messages.sessionExpired, true);
-          return;
-        case 'API_FORBIDDEN':
-          this.#fail(messages.needAdmin, false);
-          return;
-        default:
-          break;
-      }
-      this.#fail(messages.formSaveFailed, true);
-      return;
-    }
-    if (error instanceof Error && error.name === 'AuthError') {
-      this.#fail(messages.sessionExpired, true);
-      return;
-    }
-    if (!isNetworkError(error) && !isResponseShapeError(error)) console.error(error);
-    // C2-08: whatever failed, the values stay where they are and Retry sends them again.
-    this.#fail(messages.formSaveFailed, true);
-  }
-
   #fail(message: string, retry: boolean): void {
     this.failure = {message, retry};
     this.#changed();
-  }
-
-  async #loadConflict(): Promise<void> {
-    const api = this.#effects.api();
-    if (!api) return;
-    try {
-      const latest = await api.apiConnections.get(this.#model.draft.ExternalIdentifier, this.#model.type);
-      await this.#showConflict(latest);
-    } catch (error) {
-      if (isApiError(error, 'API_NOT_FOUND')) {
-        await this.#goTo('not-found', 'panel-title');
-        return;
-      }
-      this.#fail(messages.formSaveFailed, true);
-    }
   }
 
   async #showConflict(latest: ApiConnection): Promise<void> {

@@ -4,7 +4,7 @@ import {expect, fixture, waitUntil} from '@open-wc/testing';
 import type {ApiConnection, ConnectionType} from '@conga-connections/api-client';
 import {createFakeApiClient, fakeSeed} from '@conga-connections/api-client/testing';
 import {createFakeAuthSession} from '@conga-connections/auth/testing';
-import {messages} from '../connection-form/form-messages.js';
+import {toolsMessages as messages} from './tools-messages.js';
 import '../api-connections/api-connections.js';
 import '../connection-form/connection-form.js';
 import type {ClipboardWriter} from '../secret-reveal/secret-reveal.js';

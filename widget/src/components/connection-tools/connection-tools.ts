@@ -9,7 +9,7 @@ import type {RedirectUriMatch} from '@conga-connections/validation';
 import {configContext} from '../../context.js';
 import type {WidgetConfig} from '../../context.js';
 import {define, VERSION} from '../../define.js';
-import {messages} from '../connection-form/form-messages.js';
+import {toolsMessages as messages} from './tools-messages.js';
 import {RequestAddValueEvent} from '../../events/request-add-value-event.js';
 import shared from '../../styles/shared.js';
 import {systemClipboard} from '../../clipboard.js';

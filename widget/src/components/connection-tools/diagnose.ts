@@ -1,6 +1,6 @@
 import type {ApiConnectionResponse} from '@conga-connections/api-client';
 import {matchRedirectUri, normalizeOrigin} from '@conga-connections/validation';
-import {messages} from '../connection-form/form-messages.js';
+import {toolsMessages as messages} from './tools-messages.js';
 
 /** What a failed "Test sign-in" round trip saw; every field is optional because each failure shows only some. */
 export interface SignInFailure {

@@ -1,5 +1,5 @@
 import type {ApiConnectionResponse, ConnectionType} from '@conga-connections/api-client';
-import {messages} from '../connection-form/form-messages.js';
+import {toolsMessages as messages} from './tools-messages.js';
 
 /** One of the platform's regions, from PLATFORM.md §4.1. */
 export interface Region {

@@ -4,7 +4,7 @@ import {sendKeys} from '@web/test-runner-commands';
 import {createFakeApiClient, fakeSeed} from '@conga-connections/api-client/testing';
 import {createFakeAuthSession} from '@conga-connections/auth/testing';
 import {SecretClosedEvent} from '../../events/secret-closed-event.js';
-import {messages} from '../connection-form/form-messages.js';
+import {toolsMessages as messages} from '../connection-tools/tools-messages.js';
 import '../api-connections/api-connections.js';
 import './secret-reveal.js';
 import type {ClipboardWriter, CongaSecretReveal} from './secret-reveal.js';

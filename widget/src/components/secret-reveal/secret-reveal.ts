@@ -3,7 +3,7 @@ import {html, LitElement, nothing} from 'lit';
 import {property, query, state} from 'lit/decorators.js';
 import {define, VERSION} from '../../define.js';
 import {SecretClosedEvent} from '../../events/secret-closed-event.js';
-import {messages} from '../connection-form/form-messages.js';
+import {toolsMessages as messages} from '../connection-tools/tools-messages.js';
 import shared from '../../styles/shared.js';
 import styles from './secret-reveal.styles.js';
 import '../token-test/token-test.js';

@@ -130,6 +130,65 @@ for (const width of [360, 1280]) {
   }
 }
 
+/**
+ * The element in a host's content column narrower than the window: the demo portal's is about 930px at a 1280px
+ * window. The list lays itself out by its own width (a container query), so only the column's width matters here.
+ */
+async function mountInColumn(lang: string, columnWidth: number) {
+  await setViewport({width: 1280, height: 900});
+  const host = await fixture<HTMLDivElement>(
+    html`<div lang=${lang} style=${`inline-size: ${String(columnWidth)}px`}>
+      <conga-api-connections
+        .apiClient=${createFakeApiClient(fakeSeed)}
+        .session=${createFakeAuthSession()}
+      ></conga-api-connections>
+    </div>`,
+  );
+  const root = host.querySelector<CongaApiConnections>('conga-api-connections')!;
+  const title = await titleIn(lang as Locale);
+  await waitUntil(() => root.shadowRoot?.querySelector('#title')?.textContent === title, `no ${lang} title`);
+  await waitUntil(() => root.shadowRoot?.querySelector('conga-connection-list'), 'no list');
+  const list = root.shadowRoot!.querySelector<CongaConnectionList>('conga-connection-list')!;
+  await waitUntil(() => rows(list).length === fakeSeed.connections.length, 'no rows');
+  await list.updateComplete;
+  return {root, list};
+}
+
+for (const lang of ['de', 'en-XA']) {
+  describe(`the list in ${lang} in a 930px column`, () => {
+    it('clips no text, and shows every row’s actions without a sideways scroll', async () => {
+      const {root, list} = await mountInColumn(lang, 930);
+      expect(root.getBoundingClientRect().width, 'the element fills the column').to.be.within(890, 930);
+      const scroller = list.shadowRoot!.querySelector<HTMLElement>('.table-scroll')!;
+      expect(scroller.scrollWidth, 'the table scrolls sideways').to.be.at.most(scroller.clientWidth);
+      const box = scroller.getBoundingClientRect();
+      const buttons = [...list.shadowRoot!.querySelectorAll<HTMLElement>('tbody .actions button')];
+      expect(buttons.length, 'each row has its actions').to.be.at.least(fakeSeed.connections.length);
+      for (const button of buttons) {
+        const rect = button.getBoundingClientRect();
+        const label = `"${button.textContent.trim()}"`;
+        expect(rect.width, label).to.be.greaterThan(0);
+        expect(rect.left, label).to.be.at.least(box.left);
+        expect(rect.right, label).to.be.at.most(box.right);
+        expect(button.scrollWidth, `${label} is cut`).to.be.at.most(button.clientWidth + 1);
+      }
+      let checked = 0;
+      for (const element of elementsOf(list).filter(shown)) {
+        const text = [...element.childNodes].some(
+          (node) => node.nodeType === Node.TEXT_NODE && /\S/.test(node.textContent ?? ''),
+        );
+        if (!text || element.classList.contains('visually-hidden')) continue;
+        checked += 1;
+        const label = `${element.localName}.${element.className} "${element.textContent.trim().slice(0, 40)}"`;
+        expect(element.scrollWidth, label).to.be.at.most(element.clientWidth + 1);
+        const rect = element.getBoundingClientRect();
+        expect(rect.right, `${label} beyond the list`).to.be.at.most(box.right + 1);
+      }
+      expect(checked).to.be.greaterThan(30);
+    });
+  });
+}
+
 /** The form's field labels: kept as the platform writes them, and read once when connection-form.ts loads (LABELS). */
 const FORM_FIELDS = [
   'Redirect URI',

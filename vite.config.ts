@@ -29,6 +29,11 @@ const WIDGET_SOURCES = [
   },
   // The page's language (issue 17): the extension's pages share the widget's locale switch and formatters.
   {find: /^@conga-connections\/widget\/locale$/, replacement: resolve(root, 'widget/src/locale.ts')},
+  // Validation reasons in the page's language (the promote plan): looked up in the widget's locale modules.
+  {
+    find: /^@conga-connections\/widget\/reason-text$/,
+    replacement: resolve(root, 'widget/src/components/connection-form/reason-text.ts'),
+  },
 ];
 
 /** The workspace packages the element's public types mention, and where their sources are. */

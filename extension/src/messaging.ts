@@ -72,23 +72,39 @@ export const MESSAGE_ERROR_CODES = [
 /** One of {@link MESSAGE_ERROR_CODES}. */
 export type MessageErrorCode = (typeof MESSAGE_ERROR_CODES)[number];
 
-const MESSAGE_TEXT: Record<MessageErrorCode, string> = {
-  MESSAGE_UNKNOWN_TYPE: 'unknown message type',
-  MESSAGE_INVALID: 'the message does not have the expected shape',
-  MESSAGE_TOO_LARGE: 'the message is too large',
-  MESSAGE_FORBIDDEN_SENDER: 'only pages of this extension may send this message',
-  MESSAGE_NO_ANSWER: 'the background worker did not answer',
-  MESSAGE_FAILED: 'the background worker failed to answer',
-  TENANT_NOT_FOUND: 'This tenant is no longer configured. Choose another one, or add it again in the settings.',
-  DRAWER_NOT_ALLOWED: 'API connections are not enabled on this page yet.',
+/**
+ * Each code's text, in the browser's language: `_locales/<locale>/messages.json` (filled from
+ * l10n/translations by `npm run l10n`, issue 17). `browser.i18n` works in the pages and in the MV3 worker alike; the
+ * English here is what a context without it (unit tests) gets, and the same as `_locales/en`.
+ */
+const MESSAGE_TEXT: Record<MessageErrorCode, readonly [name: string, english: string]> = {
+  MESSAGE_UNKNOWN_TYPE: ['messageUnknownType', 'unknown message type'],
+  MESSAGE_INVALID: ['messageInvalid', 'the message does not have the expected shape'],
+  MESSAGE_TOO_LARGE: ['messageTooLarge', 'the message is too large'],
+  MESSAGE_FORBIDDEN_SENDER: ['messageForbiddenSender', 'only pages of this extension may send this message'],
+  MESSAGE_NO_ANSWER: ['messageNoAnswer', 'the background worker did not answer'],
+  MESSAGE_FAILED: ['messageFailed', 'the background worker failed to answer'],
+  TENANT_NOT_FOUND: [
+    'messageTenantNotFound',
+    'This tenant is no longer configured. Choose another one, or add it again in the settings.',
+  ],
+  DRAWER_NOT_ALLOWED: ['messageDrawerNotAllowed', 'API connections are not enabled on this page yet.'],
 };
+
+/** The text of a code in the browser's language (English where `browser.i18n` is absent). */
+export function messageText(code: MessageErrorCode): string {
+  const [name, english] = MESSAGE_TEXT[code];
+  // getMessage answers '' for a name it doesn't know.
+  const text = (browser as Partial<typeof browser>).i18n?.getMessage(name);
+  return text === undefined || text === '' ? english : text;
+}
 
 /** A message that was refused, or a failure that is neither an auth nor an API error. */
 export class MessageError extends Error {
   override readonly name = 'MessageError'; // a literal, because bundles minify class names
   readonly code: MessageErrorCode;
 
-  constructor(code: MessageErrorCode, message: string = MESSAGE_TEXT[code]) {
+  constructor(code: MessageErrorCode, message: string = messageText(code)) {
     super(message);
     this.code = code;
   }
@@ -209,7 +225,7 @@ export function serializeError(error: unknown): SerializedError {
       ? error.code
       : 'MESSAGE_FAILED';
   // Unknown failures get generic copy: their text may name internals (STYLE §8).
-  return {name: 'MessageError', code, message: MESSAGE_TEXT.MESSAGE_FAILED};
+  return {name: 'MessageError', code, message: messageText('MESSAGE_FAILED')};
 }
 
 /** Rebuilds an error sent by the worker: an {@link AuthError} for auth codes, a {@link MessageError} otherwise. */

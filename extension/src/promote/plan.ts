@@ -16,6 +16,7 @@ import {
   type ExternalIntegration,
 } from '@conga-connections/api-client';
 import {UI_ONLY_FIELDS, validateConnection, type Finding} from '@conga-connections/validation';
+import {reasonText} from '@conga-connections/widget/reason-text';
 import {COPIED_FIELDS, type CopiedField} from './fields.js';
 import {promoteText} from './text.js';
 
@@ -144,11 +145,12 @@ function comparable(field: CopiedField, value: FieldValue | undefined): string {
 
 function describeFinding(finding: Finding, draft: Record<string, FieldValue>): string {
   const label = promoteText.fieldLabels[finding.field as CopiedField] ?? finding.field;
-  if (finding.index === undefined) return `${label}: ${finding.message}`;
+  const message = reasonText(finding);
+  if (finding.index === undefined) return `${label}: ${message}`;
   const list = draft[finding.field];
   const value = Array.isArray(list) ? (list as readonly string[])[finding.index] : undefined;
   const where = `${label} ${String(finding.index + 1)}`;
-  return value === undefined ? `${where}: ${finding.message}` : `${where} (${value}): ${finding.message}`;
+  return value === undefined ? `${where}: ${message}` : `${where} (${value}): ${message}`;
 }
 
 function planOne(

@@ -19,7 +19,7 @@ const normalizedNotice = (origin: string, extra: Partial<Finding> = {}): Finding
     'notice',
     'ORIGIN_NORMALIZED',
     `Origins are saved in lower case, with xn-- host names and without the default port. Saved as ${origin}`,
-    {normalized: origin, ...extra},
+    {normalized: origin, suggestion: origin, ...extra},
   );
 
 describe('checkCorsOrigin', () => {
@@ -41,7 +41,7 @@ describe('checkCorsOrigin', () => {
         'error',
         'ORIGIN_HAS_PATH',
         'An origin has no path, query or trailing slash. Use https://app.example.com',
-        {index: 3, normalized: 'https://app.example.com'},
+        {index: 3, normalized: 'https://app.example.com', suggestion: 'https://app.example.com'},
       ),
     ]);
   });
@@ -52,7 +52,7 @@ describe('checkCorsOrigin', () => {
         'error',
         'ORIGIN_HAS_PATH',
         'An origin has no path, query or trailing slash. Use https://xn--bcher-kva.example:8443',
-        {normalized: 'https://xn--bcher-kva.example:8443'},
+        {normalized: 'https://xn--bcher-kva.example:8443', suggestion: 'https://xn--bcher-kva.example:8443'},
       ),
     ]);
   });

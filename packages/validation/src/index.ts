@@ -1,5 +1,5 @@
 export {LIMITS} from './limits.js';
-export {REASONS, type ReasonCode} from './reasons.js';
+export {REASONS, SUGGESTION_LEADS, type ReasonCode} from './reasons.js';
 export {
   CONNECTION_TYPES,
   FIELDS,

@@ -33,6 +33,7 @@ export function toFinding(field: Finding['field'], item: Issue, index?: number):
   };
   if (index !== undefined) result.index = index;
   if (item.normalized !== undefined) result.normalized = item.normalized;
+  if (item.suggestion !== undefined) result.suggestion = item.suggestion;
   return result;
 }
 

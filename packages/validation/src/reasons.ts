@@ -92,7 +92,7 @@ export type ReasonCode = keyof typeof REASONS;
  * Words placed before a suggested value, for the reasons whose case shows one (A1-16, A2-02, A2-07).
  * The suggested value is always built by the validator from a parsed URL, never copied from the raw input.
  */
-const SUGGESTION_LEADS: Partial<Record<ReasonCode, string>> = {
+export const SUGGESTION_LEADS: Partial<Record<ReasonCode, string>> = {
   ORIGIN_HAS_PATH: 'Use',
   ORIGIN_NORMALIZED: 'Saved as',
   URL_HOST_NOT_CANONICAL: 'Usual form:',

@@ -210,7 +210,7 @@ describe('checkRedirectUri', () => {
       warning(
         'URL_HOST_NOT_CANONICAL',
         `Apps usually send this host in its standard form (lower case, xn--); the value your app sends must match exactly. Usual form: ${host}`,
-        {normalized},
+        {normalized, suggestion: host},
       ),
     ]);
   });

@@ -58,6 +58,11 @@ export interface Finding {
   severity: 'error' | 'warning' | 'notice';
   /** The value the validator would store or suggests instead (trimmed URI, normalized origin, xn-- host form). */
   normalized?: string;
+  /**
+   * The value `message` ends with, where the case shows one (A1-16, A2-02, A2-07): kept apart so that a UI showing
+   * the reason in another language can append it after its own words (the widget's reason-messages.ts).
+   */
+  suggestion?: string;
 }
 
 /** A connection as the form or a REST body holds it: wire names, every field optional and nullable. */

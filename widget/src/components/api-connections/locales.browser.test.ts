@@ -9,10 +9,12 @@ import {expect, fixture, waitUntil} from '@open-wc/testing';
 import {setViewport} from '@web/test-runner-commands';
 import {createFakeApiClient, fakeSeed} from '@conga-connections/api-client/testing';
 import {createFakeAuthSession} from '@conga-connections/auth/testing';
+import {LIMITS, REASONS} from '@conga-connections/validation';
 import {currentLocale} from '../../locale.js';
 import type {Locale} from '../../locale.js';
 import {messages} from '../../messages.js';
 import {rows} from '../../testing.js';
+import type {CongaConnectionForm} from '../connection-form/connection-form.js';
 import type {CongaConnectionList} from '../connection-list/connection-list.js';
 import './api-connections.js';
 import type {CongaApiConnections} from './api-connections.js';
@@ -128,6 +130,65 @@ for (const width of [360, 1280]) {
   }
 }
 
+/**
+ * The element in a host's content column narrower than the window: the demo portal's is about 930px at a 1280px
+ * window. The list lays itself out by its own width (a container query), so only the column's width matters here.
+ */
+async function mountInColumn(lang: string, columnWidth: number) {
+  await setViewport({width: 1280, height: 900});
+  const host = await fixture<HTMLDivElement>(
+    html`<div lang=${lang} style=${`inline-size: ${String(columnWidth)}px`}>
+      <conga-api-connections
+        .apiClient=${createFakeApiClient(fakeSeed)}
+        .session=${createFakeAuthSession()}
+      ></conga-api-connections>
+    </div>`,
+  );
+  const root = host.querySelector<CongaApiConnections>('conga-api-connections')!;
+  const title = await titleIn(lang as Locale);
+  await waitUntil(() => root.shadowRoot?.querySelector('#title')?.textContent === title, `no ${lang} title`);
+  await waitUntil(() => root.shadowRoot?.querySelector('conga-connection-list'), 'no list');
+  const list = root.shadowRoot!.querySelector<CongaConnectionList>('conga-connection-list')!;
+  await waitUntil(() => rows(list).length === fakeSeed.connections.length, 'no rows');
+  await list.updateComplete;
+  return {root, list};
+}
+
+for (const lang of ['de', 'en-XA']) {
+  describe(`the list in ${lang} in a 930px column`, () => {
+    it('clips no text, and shows every row’s actions without a sideways scroll', async () => {
+      const {root, list} = await mountInColumn(lang, 930);
+      expect(root.getBoundingClientRect().width, 'the element fills the column').to.be.within(890, 930);
+      const scroller = list.shadowRoot!.querySelector<HTMLElement>('.table-scroll')!;
+      expect(scroller.scrollWidth, 'the table scrolls sideways').to.be.at.most(scroller.clientWidth);
+      const box = scroller.getBoundingClientRect();
+      const buttons = [...list.shadowRoot!.querySelectorAll<HTMLElement>('tbody .actions button')];
+      expect(buttons.length, 'each row has its actions').to.be.at.least(fakeSeed.connections.length);
+      for (const button of buttons) {
+        const rect = button.getBoundingClientRect();
+        const label = `"${button.textContent.trim()}"`;
+        expect(rect.width, label).to.be.greaterThan(0);
+        expect(rect.left, label).to.be.at.least(box.left);
+        expect(rect.right, label).to.be.at.most(box.right);
+        expect(button.scrollWidth, `${label} is cut`).to.be.at.most(button.clientWidth + 1);
+      }
+      let checked = 0;
+      for (const element of elementsOf(list).filter(shown)) {
+        const text = [...element.childNodes].some(
+          (node) => node.nodeType === Node.TEXT_NODE && /\S/.test(node.textContent ?? ''),
+        );
+        if (!text || element.classList.contains('visually-hidden')) continue;
+        checked += 1;
+        const label = `${element.localName}.${element.className} "${element.textContent.trim().slice(0, 40)}"`;
+        expect(element.scrollWidth, label).to.be.at.most(element.clientWidth + 1);
+        const rect = element.getBoundingClientRect();
+        expect(rect.right, `${label} beyond the list`).to.be.at.most(box.right + 1);
+      }
+      expect(checked).to.be.greaterThan(30);
+    });
+  });
+}
+
 /** The form's field labels: kept as the platform writes them, and read once when connection-form.ts loads (LABELS). */
 const FORM_FIELDS = [
   'Redirect URI',
@@ -139,7 +200,7 @@ const FORM_FIELDS = [
 ];
 
 /** Opens "Add UI To API Connection" (the form with every field) and waits for its dialog. */
-async function openForm(list: CongaConnectionList): Promise<Element> {
+async function openForm(list: CongaConnectionList): Promise<CongaConnectionForm> {
   list.shadowRoot!.querySelector<HTMLElement>('[part~="create-button"][data-type="UItoAPI"]')!.click();
   return waitUntil(
     () => list.shadowRoot?.querySelector('conga-connection-form')?.shadowRoot?.querySelector('dialog[open]'),
@@ -175,6 +236,67 @@ for (const lang of ['de', 'ar', 'en-XA']) {
         (text) => !/[⟦⟧]/.test(text) && ![...FORM_FIELDS, ...PLATFORM_TERMS].includes(text),
       );
       expect(unmarked).to.deep.equal([]);
+    });
+  });
+}
+
+/** A message of a locale module by its explicit id (the reason catalogue's are `reasons.<CODE>`), `value` in its placeholder. */
+async function templateIn(locale: Locale, id: string, value?: string): Promise<string> {
+  const module = (await import(`../../generated/locales/${locale}.js`)) as {
+    templates: Record<string, string | {strings: string[]}>;
+  };
+  const template = module.templates[id];
+  if (template === undefined) throw new Error(`${locale} has no ${id}`);
+  return typeof template === 'string' ? template : template.strings.join(value);
+}
+
+/** The texts an input's aria-describedby points at, white space collapsed. */
+function describedText(form: Element, input: Element): string {
+  const ids = (input.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean);
+  return ids
+    .map((id) => form.shadowRoot!.getElementById(id)?.textContent ?? '')
+    .join(' ')
+    .replace(/\s+/g, ' ');
+}
+
+for (const lang of ['de', 'en-XA']) {
+  describe(`the form's validation reasons in ${lang}`, () => {
+    it('shows a redirect URI problem, and a suggested value after its lead, in the locale', async () => {
+      const {list} = await mount(lang, 1280);
+      const form = await openForm(list);
+      const row = form.shadowRoot!.querySelector<HTMLInputElement>('input[id^="field-RedirectURI-"]')!;
+      const type = async (value: string) => {
+        row.focus();
+        row.value = value;
+        row.dispatchEvent(new Event('input', {bubbles: true, composed: true}));
+        await form.updateComplete;
+      };
+      await type('https://app.example.com/cb#x');
+      expect(row.getAttribute('aria-invalid')).to.equal('true');
+      const fragment = await templateIn(lang as Locale, 'reasons.REDIRECT_URI_FRAGMENT');
+      expect(fragment).to.not.equal(REASONS.REDIRECT_URI_FRAGMENT);
+      expect(describedText(form, row)).to.contain(fragment);
+      expect(describedText(form, row)).to.not.contain(REASONS.REDIRECT_URI_FRAGMENT);
+      // A1-16: the usual form of the host is appended after the translated lead, as the validator built it.
+      await type('https://App.Example.COM/cb');
+      const [reason, lead] = await Promise.all([
+        templateIn(lang as Locale, 'reasons.URL_HOST_NOT_CANONICAL'),
+        templateIn(lang as Locale, 'reasons.URL_HOST_NOT_CANONICAL.lead'),
+      ]);
+      expect(describedText(form, row)).to.contain(`${reason} ${lead} app.example.com`);
+      // A limit, in the locale's digits, where the translation puts it.
+      const name = form.shadowRoot!.querySelector<HTMLInputElement>('#field-ClientName')!;
+      name.value = 'n'.repeat(LIMITS.nameLength + 1);
+      name.dispatchEvent(new Event('input', {bubbles: true, composed: true}));
+      // A text field's problem shows once the admin leaves it (no system focus in parallel pages: the event itself).
+      name.dispatchEvent(new FocusEvent('blur'));
+      await form.updateComplete;
+      const tooLong = await templateIn(
+        lang as Locale,
+        'reasons.NAME_TOO_LONG',
+        new Intl.NumberFormat(lang).format(LIMITS.nameLength),
+      );
+      expect(describedText(form, name)).to.contain(tooLong);
     });
   });
 }

@@ -11,6 +11,7 @@ import {fieldLabel} from './draft.js';
 import type {ListField} from './draft.js';
 import {messages} from './form-messages.js';
 import type {FormModel} from './form-model.js';
+import {reasonText} from './reason-text.js';
 
 /**
  * What the admin does in the fields that needs more than a model change (typing goes straight to the model): the
@@ -72,7 +73,7 @@ export function renderMessages(
           ${messages.formApplyFix(value)}
         </button>`,
     )}
-    ${hints.map((finding) => html`<p class="hint"><span class="visually-hidden">${label}: </span>${finding.message}</p>`)}
+    ${hints.map((finding) => html`<p class="hint"><span class="visually-hidden">${label}: </span>${reasonText(finding)}</p>`)}
   </div>`;
 }
 

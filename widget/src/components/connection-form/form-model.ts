@@ -26,6 +26,7 @@ import {
 } from './draft.js';
 import type {Draft, ListField, TextField} from './draft.js';
 import {messages} from './form-messages.js';
+import {reasonText} from './reason-text.js';
 import {createBody, updateBody} from './request-body.js';
 
 /** `create` adds a connection; `edit` saves the loaded one. */
@@ -281,7 +282,7 @@ export class FormModel {
 
   /** The errors shown for a problem key: the rules' (once shown) and the server's. */
   errorsFor(key: string): string[] {
-    const client = this.isShown(key) ? (this.findings.errors.get(key) ?? []).map((finding) => finding.message) : [];
+    const client = this.isShown(key) ? (this.findings.errors.get(key) ?? []).map(reasonText) : [];
     const server = this.serverProblems.filter((problem) => problem.key === key).map((problem) => problem.message);
     return [...client, ...server];
   }

@@ -18,6 +18,10 @@ import {css} from 'lit';
 // - `.table-scroll`: were the table wider than its box after all (a host's large font), it scrolls inside that box.
 // - `.identifier`, `.client-id-cell code`: Identifiers and Client IDs are long unbroken strings (GUIDs, 18-character
 //   org IDs): they wrap anywhere, so the table fits a desktop width with its Actions column in view.
+// - A portal's content column of about 930px (beside its navigation) holds the table without a sideways scroll in
+//   every locale (issue 17): headers wrap between words where German or the pseudo-locale needs it, the Copy button
+//   goes under its Client ID, and the minimum widths and the cells' padding leave room for the Actions column. With
+//   room to spare (a wide console) the table lays out as before: headers on one line, the Copy button beside.
 // - `.dot`: the word says the status; the dot (filled or hollow) only repeats it, so colour is never the only signal.
 // - `conga-bulk-actions:not(:defined)`: until its chunk is loaded it has nothing to show, and takes no place.
 export default css`
@@ -110,14 +114,13 @@ export default css`
   }
   th,
   td {
-    padding: var(--conga-connection-list-cell-padding, 0.375rem 0.5rem);
+    padding: var(--conga-connection-list-cell-padding, 0.375rem);
     text-align: start;
     vertical-align: top;
     border-bottom: 1px solid var(--conga-color-border, #d1d9e0);
   }
   thead th {
     background: var(--conga-color-surface-raised, #f6f8fa);
-    white-space: nowrap;
   }
   tbody tr:nth-child(even) {
     background: var(--conga-connection-list-stripe, transparent);
@@ -146,7 +149,7 @@ export default css`
   }
   .identifier {
     overflow-wrap: anywhere;
-    min-width: 10rem;
+    min-width: 7rem;
     max-width: 14rem;
   }
   .identifier button {
@@ -163,17 +166,18 @@ export default css`
     overflow: hidden;
   }
   .description {
-    min-width: 8.5rem;
+    min-width: 6rem;
     max-width: 24rem;
   }
   .client-id-cell {
     display: inline-flex;
+    flex-wrap: wrap;
     gap: 0.375rem;
     align-items: center;
   }
   .client-id-cell code {
     overflow-wrap: anywhere;
-    min-width: 9rem;
+    min-width: 6rem;
     max-width: 12rem;
   }
   code {

@@ -149,8 +149,14 @@ export function fillAll(dirs = CONFIGS.map(xliffDirOf)) {
  */
 export function extensionLocales() {
   const dir = join(root, 'extension/_locales');
-  /** @type {Record<string, {message: string, description?: string}>} */
+  /** @type {Record<string, {message: string, description?: string, placeholders?: object}>} */
   const english = JSON.parse(readFileSync(join(dir, 'en/messages.json'), 'utf8'));
+  // A translation is used only when it keeps every `$NAME$` placeholder of the English (chrome.i18n's substitutions).
+  /** @param {string} message */
+  const placeholders = (message) => [...message.matchAll(/\$[A-Za-z0-9_@]+\$/g)].map(([token]) => token).sort();
+  /** @param {string} message @param {string | undefined} translated */
+  const keeps = (message, translated) =>
+    translated !== undefined && placeholders(translated).join() === placeholders(message).join();
   const locales = JSON.parse(readFileSync(join(root, 'lit-localize.json'), 'utf8')).targetLocales.filter(
     (/** @type {string} */ locale) => locale !== PSEUDO_LOCALE,
   );
@@ -158,11 +164,15 @@ export function extensionLocales() {
     const translations = translationsOf(locale);
     const missing = Object.values(english)
       .map(({message}) => message)
-      .filter((message) => translations[message] === undefined);
+      .filter((message) => !keeps(message, translations[message]));
     const messages = Object.fromEntries(
-      Object.entries(english).map(([key, {message, description}]) => [
+      Object.entries(english).map(([key, {message, description, placeholders: named}]) => [
         key,
-        {message: translations[message] ?? message, ...(description ? {description} : {})},
+        {
+          message: keeps(message, translations[message]) ? translations[message] : message,
+          ...(description ? {description} : {}),
+          ...(named ? {placeholders: named} : {}),
+        },
       ]),
     );
     const file = join(dir, locale, 'messages.json');

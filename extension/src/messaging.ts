@@ -12,6 +12,7 @@ import {
   type SignInTestResult,
   type TokenTestResult,
 } from '@conga-connections/auth';
+import {browserText} from './browser-text.js';
 import type {SerializedError} from './serialized-error.js';
 import type {PublicAuthState} from './storage.js';
 
@@ -94,9 +95,7 @@ const MESSAGE_TEXT: Record<MessageErrorCode, readonly [name: string, english: st
 /** The text of a code in the browser's language (English where `browser.i18n` is absent). */
 export function messageText(code: MessageErrorCode): string {
   const [name, english] = MESSAGE_TEXT[code];
-  // getMessage answers '' for a name it doesn't know.
-  const text = (browser as Partial<typeof browser>).i18n?.getMessage(name);
-  return text === undefined || text === '' ? english : text;
+  return browserText(name, english);
 }
 
 /** A message that was refused, or a failure that is neither an auth nor an API error. */

@@ -11,7 +11,11 @@ import {
 } from '../testing.js';
 import {createWebAuthFlowLauncher, WorkerAuth} from './web-auth-flow.js';
 
-vi.mock('webextension-polyfill', () => ({default: {}}));
+// The worker's words come from the real _locales/en, placeholders substituted as the browser does (issue 17).
+vi.mock('webextension-polyfill', async () => {
+  const {getMessageOf} = await import('../locales-testing.js');
+  return {default: {i18n: {getMessage: getMessageOf('en')}}};
+});
 
 const ISSUER = 'https://login.example.test/api/v1/auth';
 const TENANT: Tenant = {

@@ -5,6 +5,7 @@
  * and transactions are in `storage.session`, and "one at a time" is a Web Lock, which dies with the worker (C1-09).
  */
 import {AuthError, isAuthError, PkceFlow, type AuthLauncher, type TokenSet} from '@conga-connections/auth';
+import {browserText} from '../browser-text.js';
 import {MessageError, serializeError} from '../messaging.js';
 import type {PublicAuthState, SessionStore, SettingsStore, Tenant, TokenRecord} from '../storage.js';
 
@@ -217,8 +218,14 @@ export class WorkerAuth {
     const page = await response.text().catch(() => '');
     if (!/redirect_uri/i.test(page.slice(0, 50_000))) return;
     const id = this.#options.extensionId ?? new URL(this.redirectUri).hostname.split('.')[0] ?? '';
+    const host = new URL(tenant.issuer).host;
+    // In the browser's language (_locales), as the pages show it word for word (issue 17).
     throw new AuthError('AUTH_REDIRECT_URI_NOT_REGISTERED', {
-      message: `Redirect URI not registered for extension ID ${id}: add ${this.redirectUri} to the Redirect URIs of the UI-to-API connection with Client ID ${tenant.clientId} on ${new URL(tenant.issuer).host}, then sign in again.`,
+      message: browserText(
+        'authRedirectNotRegistered',
+        `Redirect URI not registered for extension ID ${id}: add ${this.redirectUri} to the Redirect URIs of the UI-to-API connection with Client ID ${tenant.clientId} on ${host}, then sign in again.`,
+        [id, this.redirectUri, tenant.clientId, host],
+      ),
     });
   }
 

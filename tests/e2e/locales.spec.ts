@@ -117,3 +117,31 @@ for (const locale of ['de', 'ar'] as const) {
     });
   });
 }
+
+test('the demo portal’s language picker switches the tab at once and keeps the choice through a reload', async ({
+  page,
+  demo,
+}) => {
+  await page.goto(`${demo.portalUrl}/?tab=api-connections`);
+  const base = tab(page).locator('section[part="base"]');
+  const picker = page.getByRole('combobox', {name: 'Tab language'});
+  await expect(base).toHaveAttribute('lang', 'en');
+
+  await picker.selectOption('de');
+  await expect(base).toHaveAttribute('lang', 'de');
+  await expect(tab(page).getByRole('button', {name: translator('de')('Sign in'), exact: true})).toBeVisible();
+
+  await picker.selectOption('ar');
+  await expect(base).toHaveAttribute('dir', 'rtl');
+  await expect(tab(page).getByRole('button', {name: translator('ar')('Sign in'), exact: true})).toBeVisible();
+
+  await page.reload();
+  await expect(picker).toHaveValue('ar');
+  await expect(base).toHaveAttribute('lang', 'ar');
+
+  // The portal's own language again: the element has no lang of its own and follows the page (English).
+  await picker.selectOption('');
+  await expect(base).toHaveAttribute('lang', 'en');
+  await expect(base).toHaveAttribute('dir', 'ltr');
+  await expect(tab(page).getByRole('button', {name: 'Sign in', exact: true})).toBeVisible();
+});

@@ -1,6 +1,7 @@
 /**
  * The demo host portal's own script: it loads the element (from source, through Vite), runs the Organization tabs
- * (WAI-ARIA tabs pattern: arrow keys, Home and End move between tabs, automatic activation) and the theme toggle.
+ * (WAI-ARIA tabs pattern: arrow keys, Home and End move between tabs, automatic activation), the theme toggle and the
+ * tab's language.
  */
 import '../src/index.js';
 
@@ -9,6 +10,8 @@ const TAB_KEY = 'conga:demo-tab';
 const tabs = [...document.querySelectorAll<HTMLButtonElement>('[role="tab"]')];
 const element = document.querySelector('conga-api-connections');
 const themeToggle = document.querySelector<HTMLButtonElement>('#theme-toggle');
+const languagePicker = document.querySelector<HTMLSelectElement>('#language');
+const LANGUAGE_KEY = 'conga:demo-language';
 
 function panelOf(tab: HTMLButtonElement): HTMLElement | null {
   return document.getElementById(tab.getAttribute('aria-controls') ?? '');
@@ -81,4 +84,32 @@ const systemDark = matchMedia('(prefers-color-scheme: dark)');
 applyTheme(systemDark.matches);
 themeToggle?.addEventListener('click', () => {
   applyTheme(themeToggle.getAttribute('aria-pressed') !== 'true');
+});
+
+/**
+ * The tab's language: set as the element's `lang` (it re-renders at once; no attribute means the portal's), from
+ * `?lang=` or the choice made earlier in this tab's session, which survives the sign-in page.
+ */
+function applyLanguage(language: string): void {
+  if (language === '') element?.removeAttribute('lang');
+  else element?.setAttribute('lang', language);
+  if (languagePicker) languagePicker.value = language;
+}
+function initialLanguage(): string {
+  const asked = new URLSearchParams(location.search).get('lang');
+  if (asked !== null) return asked;
+  try {
+    return sessionStorage.getItem(LANGUAGE_KEY) ?? '';
+  } catch {
+    return '';
+  }
+}
+applyLanguage(initialLanguage());
+languagePicker?.addEventListener('change', () => {
+  applyLanguage(languagePicker.value);
+  try {
+    sessionStorage.setItem(LANGUAGE_KEY, languagePicker.value);
+  } catch {
+    // Storage may be off; the choice holds until the page is left.
+  }
 });

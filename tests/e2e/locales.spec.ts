@@ -118,22 +118,31 @@ for (const locale of ['de', 'ar'] as const) {
   });
 }
 
-test('the demo portal’s language picker switches the tab at once and keeps the choice through a reload', async ({
+test('the demo portal’s language picker: ?lang= survives the sign-in page, a choice switches the tab at once and survives a reload', async ({
   page,
   demo,
 }) => {
-  await page.goto(`${demo.portalUrl}/?tab=api-connections`);
+  await page.goto(`${demo.portalUrl}/?tab=api-connections&lang=de`);
   const base = tab(page).locator('section[part="base"]');
   const picker = page.getByRole('combobox', {name: 'Tab language'});
-  await expect(base).toHaveAttribute('lang', 'en');
-
-  await picker.selectOption('de');
   await expect(base).toHaveAttribute('lang', 'de');
-  await expect(tab(page).getByRole('button', {name: translator('de')('Sign in'), exact: true})).toBeVisible();
+  await expect(picker).toHaveValue('de');
+
+  // The provider sends back to the callback address (code and state, no `lang`; the element puts the address the
+  // admin left from back afterwards): the tab is German from its first render on that page.
+  await tab(page)
+    .getByRole('button', {name: translator('de')('Sign in'), exact: true})
+    .click();
+  await page.waitForURL((url) => url.href.startsWith(demo.issuer));
+  await page.getByLabel('User name').fill(ADMIN.username);
+  await page.getByLabel('Password').fill(ADMIN.password);
+  await page.getByRole('button', {name: 'Sign in'}).click();
+  await expect(tab(page).getByRole('button', {name: translator('de')('Sign out'), exact: true})).toBeVisible();
+  await expect(base).toHaveAttribute('lang', 'de');
 
   await picker.selectOption('ar');
   await expect(base).toHaveAttribute('dir', 'rtl');
-  await expect(tab(page).getByRole('button', {name: translator('ar')('Sign in'), exact: true})).toBeVisible();
+  await expect(tab(page).getByRole('button', {name: translator('ar')('Sign out'), exact: true})).toBeVisible();
 
   await page.reload();
   await expect(picker).toHaveValue('ar');
@@ -143,5 +152,5 @@ test('the demo portal’s language picker switches the tab at once and keeps the
   await picker.selectOption('');
   await expect(base).toHaveAttribute('lang', 'en');
   await expect(base).toHaveAttribute('dir', 'ltr');
-  await expect(tab(page).getByRole('button', {name: 'Sign in', exact: true})).toBeVisible();
+  await expect(tab(page).getByRole('button', {name: 'Sign out', exact: true})).toBeVisible();
 });

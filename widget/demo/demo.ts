@@ -88,28 +88,37 @@ themeToggle?.addEventListener('click', () => {
 
 /**
  * The tab's language: set as the element's `lang` (it re-renders at once; no attribute means the portal's), from
- * `?lang=` or the choice made earlier in this tab's session, which survives the sign-in page.
+ * `?lang=` or the choice made earlier in this tab's session. Either is remembered for the session, since the address
+ * the sign-in page sends back to carries no `lang`.
  */
-function applyLanguage(language: string): void {
+function applyLanguage(language: string, {remember = false} = {}): void {
   if (language === '') element?.removeAttribute('lang');
   else element?.setAttribute('lang', language);
   if (languagePicker) languagePicker.value = language;
-}
-function initialLanguage(): string {
-  const asked = new URLSearchParams(location.search).get('lang');
-  if (asked !== null) return asked;
+  if (!remember) return;
   try {
-    return sessionStorage.getItem(LANGUAGE_KEY) ?? '';
-  } catch {
-    return '';
-  }
-}
-applyLanguage(initialLanguage());
-languagePicker?.addEventListener('change', () => {
-  applyLanguage(languagePicker.value);
-  try {
-    sessionStorage.setItem(LANGUAGE_KEY, languagePicker.value);
+    sessionStorage.setItem(LANGUAGE_KEY, language);
   } catch {
     // Storage may be off; the choice holds until the page is left.
   }
+}
+const askedLanguage = new URLSearchParams(location.search).get('lang');
+if (askedLanguage !== null) {
+  applyLanguage(askedLanguage, {remember: true});
+} else {
+  let remembered = '';
+  try {
+    remembered = sessionStorage.getItem(LANGUAGE_KEY) ?? '';
+  } catch {
+    // Storage may be off: the portal's language.
+  }
+  applyLanguage(remembered);
+}
+languagePicker?.addEventListener('change', () => {
+  applyLanguage(languagePicker.value, {remember: true});
+  // The address says the choice too (as it says the tab), so a reload or a bookmark keeps it.
+  const url = new URL(location.href);
+  if (languagePicker.value === '') url.searchParams.delete('lang');
+  else url.searchParams.set('lang', languagePicker.value);
+  history.replaceState(history.state, '', url);
 });

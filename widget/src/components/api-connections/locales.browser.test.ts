@@ -240,6 +240,26 @@ for (const lang of ['de', 'ar', 'en-XA']) {
   });
 }
 
+describe('the add form in Arabic: what reads left to right', () => {
+  it('keeps URLs left to right and lets a name or description take the direction of its first letter', async () => {
+    const {list} = await mount('ar', 1280);
+    const form = await openForm(list);
+    const root = form.shadowRoot!;
+    const direction = (selector: string) => getComputedStyle(root.querySelector(selector)!).direction;
+    expect(getComputedStyle(root.querySelector('dialog[open]')!).direction).to.equal('rtl');
+    expect(direction('input[id^="field-RedirectURI-"]')).to.equal('ltr');
+    expect(direction('#field-BackChannelLogoutURI')).to.equal('ltr');
+    for (const field of ['#field-ClientName', '#field-Description']) {
+      const control = root.querySelector<HTMLInputElement | HTMLTextAreaElement>(field)!;
+      expect(control.dir, field).to.equal('auto');
+      control.value = 'Nightly export (ERP).';
+      expect(getComputedStyle(control).direction, field).to.equal('ltr');
+      control.value = 'تصدير ليلي';
+      expect(getComputedStyle(control).direction, field).to.equal('rtl');
+    }
+  });
+});
+
 /** A message of a locale module by its explicit id (the reason catalogue's are `reasons.<CODE>`), `value` in its placeholder. */
 async function templateIn(locale: Locale, id: string, value?: string): Promise<string> {
   const module = (await import(`../../generated/locales/${locale}.js`)) as {

@@ -339,8 +339,14 @@ describe('<conga-connection-form>', () => {
       const details = text($(form, '[part="details"]'));
       const date = (iso: string) =>
         new Intl.DateTimeFormat(undefined, {dateStyle: 'medium', timeStyle: 'short'}).format(new Date(iso));
-      expect(details).to.contain(`Created ${messages.formByOn('Ada Admin', date('2025-01-06T09:15:00.000Z'))}`);
-      expect(details).to.contain(`Modified ${messages.formByOn('unknown', date('2025-02-11T16:40:00.000Z'))}`);
+      // A name and a date are each bidi-isolated (U+2068 … U+2069), so they keep their order in a right-to-left sentence.
+      const isolated = (value: string) => `\u2068${value}\u2069`;
+      expect(details).to.contain(
+        `Created ${messages.formByOn(isolated('Ada Admin'), isolated(date('2025-01-06T09:15:00.000Z')))}`,
+      );
+      expect(details).to.contain(
+        `Modified ${messages.formByOn('unknown', isolated(date('2025-02-11T16:40:00.000Z')))}`,
+      );
       expect(details).to.contain(`Status ${messages.active}`);
       expect(text($(form, '[part="save-button"]')).trim()).to.equal('Save & Regenerate Client Secret');
       expect(deepActiveElement()).to.equal(control(form, 'field-ClientName'));

@@ -5,11 +5,17 @@ import type {TemplateResult} from 'lit';
 import type {ApiConnection} from '@conga-connections/api-client';
 import {messages} from './form-messages.js';
 
+/**
+ * Bidi-isolates a value inside a sentence (U+2068 … U+2069), as `<bdi>` would, so that a Latin name next to a date
+ * keeps its order in a right-to-left sentence; screen readers skip the marks. "unknown" is the catalogue's own text.
+ */
+const isolate = (text: string) => `\u2068${text}\u2069`;
+
 function formatDate(value: string | null): string {
   if (!value) return messages.formUnknown;
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return messages.formUnknown;
-  return new Intl.DateTimeFormat(currentLocale(), {dateStyle: 'medium', timeStyle: 'short'}).format(date);
+  return isolate(new Intl.DateTimeFormat(currentLocale(), {dateStyle: 'medium', timeStyle: 'short'}).format(date));
 }
 
 /** The details section. */
@@ -22,6 +28,7 @@ export function renderDetails(connection: ApiConnection, onCopyClientId: () => v
         <input
           id="client-id"
           type="text"
+          dir="ltr"
           readonly
           spellcheck="false"
           autocomplete="off"
@@ -35,11 +42,15 @@ export function renderDetails(connection: ApiConnection, onCopyClientId: () => v
     <dl>
       <div>
         <dt>${messages.formCreated}</dt>
-        <dd>${messages.formByOn(connection.CreatedBy?.Name ?? unknown, formatDate(connection.CreatedDate))}</dd>
+        <dd>
+          ${messages.formByOn(connection.CreatedBy?.Name ? isolate(connection.CreatedBy.Name) : unknown, formatDate(connection.CreatedDate))}
+        </dd>
       </div>
       <div>
         <dt>${messages.formModified}</dt>
-        <dd>${messages.formByOn(connection.ModifiedBy?.Name ?? unknown, formatDate(connection.ModifiedDate))}</dd>
+        <dd>
+          ${messages.formByOn(connection.ModifiedBy?.Name ? isolate(connection.ModifiedBy.Name) : unknown, formatDate(connection.ModifiedDate))}
+        </dd>
       </div>
       <div>
         <dt>${messages.formStatus}</dt>

@@ -105,6 +105,7 @@ export function renderTextField(
   const control = options.multiline
     ? html`<textarea
         id=${id}
+        dir="auto"
         rows="3"
         aria-invalid=${ifDefined(invalid ? 'true' : undefined)}
         aria-describedby=${described}
@@ -115,6 +116,7 @@ export function renderTextField(
     : html`<input
         id=${id}
         type="text"
+        dir=${options.url ? 'ltr' : 'auto'}
         inputmode=${options.url ? 'url' : nothing}
         autocomplete="off"
         spellcheck=${ifDefined(options.url ? 'false' : undefined)}

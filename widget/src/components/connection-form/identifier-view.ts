@@ -29,7 +29,7 @@ export function renderIdentifier(model: FormModel, handlers: FormHandlers, choic
   if (model.mode === 'edit') {
     return html`<div class="field">
       ${renderLabel(key, id, false)}
-      <input id=${id} type="text" readonly spellcheck="false" .value=${value} />
+      <input id=${id} type="text" dir="ltr" readonly spellcheck="false" .value=${value} />
     </div>`;
   }
   const {integrations} = choices;

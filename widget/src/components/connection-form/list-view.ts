@@ -46,6 +46,7 @@ function renderList(model: FormModel, handlers: FormHandlers, field: ListField, 
                     <input
                       id=${`field-${key}`}
                       type="text"
+                      dir="ltr"
                       inputmode=${field === 'AllowedScopes' ? nothing : 'url'}
                       autocomplete="off"
                       spellcheck="false"

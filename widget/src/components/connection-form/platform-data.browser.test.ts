@@ -134,8 +134,8 @@ describe('<conga-connection-form> with the specification’s example data', () =
     const {form, requests} = await mount({mode: 'edit', type: 'UItoAPI', externalIdentifier: SECOND});
     const details = text($(form, '[part="details"]'));
     // Zone-less dates read as UTC and are shown as dates; a lookup without a name reads "unknown".
-    expect(details).to.match(/Created unknown, .*2025/);
-    expect(details).to.match(/Modified Ada Admin, .*2025/);
+    expect(details).to.match(/Created unknown, \u2068.*2025/);
+    expect(details).to.match(/Modified \u2068Ada Admin\u2069, \u2068.*2025/);
     const put = await renameAndSave(form, requests, 'Second renamed');
     expect(put.body).to.deep.equal({
       ClientName: 'Second renamed',

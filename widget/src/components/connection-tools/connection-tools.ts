@@ -156,6 +156,7 @@ export class CongaConnectionTools extends LitElement {
           <input
             id="redirect-candidate"
             type="text"
+            dir="ltr"
             inputmode="url"
             spellcheck="false"
             autocomplete="off"
@@ -190,7 +191,7 @@ export class CongaConnectionTools extends LitElement {
       ${quickstartsFor(input).map(
         (quickstart) =>
           html`<h4 id=${`quickstart-${quickstart.id}`}>${quickstart.title}</h4>
-            <pre aria-labelledby=${`quickstart-${quickstart.id}`}><code>${quickstart.text}</code></pre>
+            <pre dir="ltr" aria-labelledby=${`quickstart-${quickstart.id}`}><code>${quickstart.text}</code></pre>
             ${this.renderCopy(quickstart.text, quickstart.title)}`,
       )}
       ${ui ? nothing : this.renderSalesforce(input)}

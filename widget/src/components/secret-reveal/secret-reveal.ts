@@ -405,6 +405,7 @@ export class CongaSecretReveal extends LitElement {
           id=${id}
           part=${id}
           type="text"
+          dir="ltr"
           readonly
           spellcheck="false"
           autocomplete="off"

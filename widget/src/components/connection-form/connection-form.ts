@@ -33,7 +33,7 @@ import {renderCorsOrigins, renderRedirectUris, renderScopes} from './list-view.j
 import {renderConfirmation, renderNotFound} from './panel-view.js';
 import {SaveFlowController} from './save-flow.js';
 import type {Handoff} from './save-flow.js';
-import {renderFailure, renderSummary} from './summary-view.js';
+import {renderActions, renderFailure, renderSummary} from './summary-view.js';
 import shared from '../../styles/shared.js';
 import styles from './connection-form.styles.js';
 import '../error-state/error-state.js';
@@ -533,7 +533,6 @@ export class CongaConnectionForm extends LitElement {
     const ui = this.connectionType === 'UItoAPI';
     const loaded = model.mode === 'edit' ? model.loaded : undefined;
     const entries = model.summaryRequested ? model.summaryEntries() : [];
-    const blocked = flow.saving || !this.online;
     return html`<form
       part="form"
       novalidate
@@ -570,33 +569,13 @@ export class CongaConnectionForm extends LitElement {
           : nothing
       }
       ${flow.failure ? renderFailure(flow.failure, flow.saving, this.handleRetry) : nothing}
-      <div class="buttons">
-        <button
-          id="cancel-button"
-          part="cancel-button"
-          type="button"
-          aria-disabled=${flow.saving ? 'true' : 'false'}
-          @click=${this.handleCancelClick}
-        >
-          ${messages.formCancel}
-        </button>
-        <button
-          id="save-button"
-          part="save-button"
-          class="primary"
-          type="submit"
-          aria-disabled=${blocked ? 'true' : 'false'}
-          aria-describedby=${this.online ? nothing : 'offline-banner'}
-        >
-          ${
-            model.mode === 'create'
-              ? messages.formSaveCreate
-              : this.connectionType === 'APItoAPI'
-                ? messages.formSaveRegenerate
-                : messages.formSave
-          }
-        </button>
-      </div>
+      ${renderActions({
+        mode: model.mode,
+        regeneratesSecret: this.connectionType === 'APItoAPI',
+        saving: flow.saving,
+        online: this.online,
+        onCancel: this.handleCancelClick,
+      })}
     </form>`;
   }
 }

@@ -1,4 +1,7 @@
-/** The error summary shown after a submit (C6-02), and a failed save with Retry (C2-08). */
+/**
+ * The error summary shown after a submit (C6-02), a failed save with Retry (C2-08), and the Cancel and Save buttons
+ * (Save stays focusable while it can't act, aria-disabled, so its reason is read).
+ */
 import {html, nothing} from 'lit';
 import type {TemplateResult} from 'lit';
 import type {FormHandlers} from './field-view.js';
@@ -51,5 +54,39 @@ export function renderFailure(failure: Failure, saving: boolean, onRetry: () => 
           </button>`
         : nothing
     }
+  </div>`;
+}
+
+export interface ActionsState {
+  mode: 'create' | 'edit';
+  /** An edited API-to-API connection gets a new secret on every save, and Save says so. */
+  regeneratesSecret: boolean;
+  saving: boolean;
+  online: boolean;
+  onCancel: () => void;
+}
+
+export function renderActions({mode, regeneratesSecret, saving, online, onCancel}: ActionsState): TemplateResult {
+  const blocked = saving || !online;
+  return html`<div class="buttons">
+    <button
+      id="cancel-button"
+      part="cancel-button"
+      type="button"
+      aria-disabled=${saving ? 'true' : 'false'}
+      @click=${onCancel}
+    >
+      ${messages.formCancel}
+    </button>
+    <button
+      id="save-button"
+      part="save-button"
+      class="primary"
+      type="submit"
+      aria-disabled=${blocked ? 'true' : 'false'}
+      aria-describedby=${online ? nothing : 'offline-banner'}
+    >
+      ${mode === 'create' ? messages.formSaveCreate : regeneratesSecret ? messages.formSaveRegenerate : messages.formSave}
+    </button>
   </div>`;
 }

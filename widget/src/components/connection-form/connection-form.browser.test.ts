@@ -80,7 +80,11 @@ async function mount(options: MountOptions = {}) {
   opener.focus();
   form.show();
   await form.updateComplete;
-  if (options.mode === 'edit') await waitUntil(() => form.shadowRoot?.querySelector('#client-id'), 'loaded');
+  // The edit form loads its parts (a chunk) with the connection; the first time, the test server compiles that
+  // module graph, which took over waitUntil's default second on a busy CI machine.
+  if (options.mode === 'edit') {
+    await waitUntil(() => form.shadowRoot?.querySelector('#client-id'), 'loaded', {timeout: 10_000});
+  }
   return {root, form, opener, api};
 }
 
@@ -632,7 +636,7 @@ describe('<conga-connection-form>', () => {
       form.mode = 'edit';
       form.externalIdentifier = FREE.ExternalId;
       form.show();
-      await waitUntil(() => maybe(form, '#client-id'));
+      await waitUntil(() => maybe(form, '#client-id'), 'loaded', {timeout: 10_000});
       expect(everythingInTheDom()).to.not.contain(secret);
     });
 

@@ -60,7 +60,10 @@ async function mount(options: {mode: 'create' | 'edit'; type: ConnectionType; ex
   await form.updateComplete;
   form.show();
   await form.updateComplete;
-  if (options.mode === 'edit') await waitUntil(() => form.shadowRoot?.querySelector('#client-id'), 'not loaded');
+  // The edit form's parts are a chunk the test server compiles on first use (slow on a busy machine).
+  if (options.mode === 'edit') {
+    await waitUntil(() => form.shadowRoot?.querySelector('#client-id'), 'not loaded', {timeout: 10_000});
+  }
   return {form, requests};
 }
 

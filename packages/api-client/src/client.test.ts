@@ -1,6 +1,7 @@
 /**
- * createApiClient: its options, the request headers, where the bearer token goes, and 401 and 403 handling (error
- * statuses, unreadable bodies, retries, timeouts and the caller's abort are in client-errors.test.ts).
+ * createApiClient: its options, the request headers, where the bearer token goes, and 401 and 403 handling, and that
+ * no error these throw leaks the token or the secret (error statuses, unreadable bodies, retries, timeouts and the
+ * caller's abort are in client-errors.test.ts).
  */
 import {describe, expect, it} from 'vitest';
 import {createApiClient} from './client.js';
@@ -13,6 +14,7 @@ import {
   failure,
   fakeTokens,
   json,
+  leakReport,
   ok,
   rejectionOf,
   setup,
@@ -260,5 +262,13 @@ describe('403 handling (C1-06)', () => {
     expect(requests).toHaveLength(1);
     expect(tokenCalls).toStrictEqual([{}]);
     expect(sleeps).toEqual([]);
+  });
+});
+
+describe('error hygiene (B4-06, STYLE §8)', () => {
+  it('no thrown error mentions the token or the client secret', () => {
+    const {count, leaks} = leakReport();
+    expect(count).toBeGreaterThan(5);
+    expect(leaks).toEqual([]);
   });
 });

@@ -21,6 +21,8 @@ import {FormClosedEvent} from '../../widget/src/events/form-closed-event.js';
 import {messages} from '../../widget/src/components/connection-form/form-messages.js';
 import type {CongaSecretReveal} from '../../widget/src/components/secret-reveal/secret-reveal.js';
 import type {CongaConnectionForm} from '../../widget/src/components/connection-form/connection-form.js';
+import '../../widget/src/components/api-connections/api-connections.js';
+import '../../widget/src/components/connection-form/connection-form.js';
 
 // ---------------------------------------------------------------------------------------------------------------------
 // Fixtures

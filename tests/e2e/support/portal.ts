@@ -106,3 +106,33 @@ export async function openAndSignIn(page: Page, demo: Demo): Promise<void> {
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/** Fills and saves the "Add API To API Connection" dialog; returns the hand-off dialog. */
+export async function addApiToApi(page: Page, externalIdentifier: string, clientName: string): Promise<Locator> {
+  await tab(page).getByRole('button', {name: 'Add API To API Connection'}).click();
+  const form = tab(page).getByRole('dialog', {name: 'Add API To API Connection'});
+  await expect(form).toBeVisible();
+  await form.getByLabel('External Identifier').selectOption(externalIdentifier);
+  await form.getByLabel('Client Name').fill(clientName);
+  await form.getByLabel('Description').fill('Created by the end-to-end test');
+  await form.getByRole('button', {name: 'Save & Generate Client Secret'}).click();
+  const handoff = tab(page).getByRole('dialog', {name: 'API connection created'});
+  await expect(handoff).toBeVisible();
+  return handoff;
+}
+
+/** Reads the Client ID and Secret from the one-time hand-off. */
+export async function readHandoff(handoff: Locator): Promise<{clientId: string; clientSecret: string}> {
+  const clientId = await handoff.getByLabel('Client ID', {exact: true}).inputValue();
+  const clientSecret = await handoff.getByLabel('Client Secret', {exact: true}).inputValue();
+  expect(clientId).not.toBe('');
+  expect(clientSecret).not.toBe('');
+  return {clientId, clientSecret};
+}
+
+/** Confirms the secret is stored and closes the hand-off. */
+export async function closeHandoff(handoff: Locator): Promise<void> {
+  await handoff.getByRole('checkbox', {name: 'I have stored the secret'}).check();
+  await handoff.getByRole('button', {name: 'Done'}).click();
+  await expect(handoff).toBeHidden();
+}

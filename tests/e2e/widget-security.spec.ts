@@ -192,17 +192,22 @@ async function recordSideEffects(context: BrowserContext, records: string[]): Pr
       record('storage', key, value);
       setItem.call(this, key, value);
     };
-    const cookie = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie');
-    Object.defineProperty(Document.prototype, 'cookie', {
-      configurable: true,
-      get(this: Document) {
-        return cookie?.get?.call(this) as string;
-      },
-      set(this: Document, value: string) {
-        record('cookie', value);
-        cookie?.set?.call(this, value);
-      },
-    });
+    /** Records every write of a document property (cookie, title), which still reaches the original setter. */
+    const recordWrites = (property: 'cookie' | 'title'): void => {
+      const original = Object.getOwnPropertyDescriptor(Document.prototype, property);
+      Object.defineProperty(Document.prototype, property, {
+        configurable: true,
+        get(this: Document) {
+          return original?.get?.call(this) as string;
+        },
+        set(this: Document, value: string) {
+          record(property, value);
+          original?.set?.call(this, value);
+        },
+      });
+    };
+    recordWrites('cookie');
+    recordWrites('title');
     for (const method of ['pushState', 'replaceState'] as const) {
       const original = History.prototype[method];
       History.prototype[method] = function (this: History, state: unknown, unused: string, url?: string | URL | null) {
@@ -210,17 +215,6 @@ async function recordSideEffects(context: BrowserContext, records: string[]): Pr
         original.call(this, state, unused, url);
       };
     }
-    const title = Object.getOwnPropertyDescriptor(Document.prototype, 'title');
-    Object.defineProperty(Document.prototype, 'title', {
-      configurable: true,
-      get(this: Document) {
-        return title?.get?.call(this) as string;
-      },
-      set(this: Document, value: string) {
-        record('title', value);
-        title?.set?.call(this, value);
-      },
-    });
     const sendBeacon = Navigator.prototype.sendBeacon;
     Navigator.prototype.sendBeacon = function (this: Navigator, url: string | URL, data?: BodyInit | null) {
       record('beacon', String(url), typeof data === 'string' ? data : '');

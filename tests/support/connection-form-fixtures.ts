@@ -78,12 +78,16 @@ export async function mount(options: MountOptions = {}) {
   opener.focus();
   form.show();
   await form.updateComplete;
-  // The edit form loads its parts (a chunk) with the connection; the first time, the test server compiles that
-  // module graph, which took over waitUntil's default second on a busy CI machine.
-  if (options.mode === 'edit') {
-    await waitUntil(() => form.shadowRoot?.querySelector('#client-id'), 'loaded', {timeout: 10_000});
-  }
+  if (options.mode === 'edit') await editFormLoaded(form);
   return {root, form, opener, api};
+}
+
+/**
+ * Until the edit form shows its connection. It loads its parts (a chunk) with the connection; the first time, the test
+ * server compiles that module graph, which took over waitUntil's default second on a busy CI machine.
+ */
+export async function editFormLoaded(form: CongaConnectionForm): Promise<void> {
+  await waitUntil(() => form.shadowRoot?.querySelector('#client-id'), 'the edit form did not load', {timeout: 10_000});
 }
 
 // ---------------------------------------------------------------------------------------------------------------------

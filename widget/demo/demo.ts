@@ -5,13 +5,38 @@
  */
 import '../src/index.js';
 
-const TAB_KEY = 'conga:demo-tab';
-
 const tabs = [...document.querySelectorAll<HTMLButtonElement>('[role="tab"]')];
 const element = document.querySelector('conga-api-connections');
 const themeToggle = document.querySelector<HTMLButtonElement>('#theme-toggle');
 const languagePicker = document.querySelector<HTMLSelectElement>('#language');
-const LANGUAGE_KEY = 'conga:demo-language';
+
+/**
+ * Keeps a choice of the admin's for this browser tab (the tab shown, the tab's language): in the address, so a reload
+ * or a bookmark keeps it, and in the tab's session, since the address the sign-in page sends back to has neither.
+ * An empty value takes it out of the address.
+ */
+function keep(parameter: string, value: string): void {
+  const url = new URL(location.href);
+  if (value === '') url.searchParams.delete(parameter);
+  else url.searchParams.set(parameter, value);
+  history.replaceState(history.state, '', url);
+  try {
+    sessionStorage.setItem(`conga:demo-${parameter}`, value);
+  } catch {
+    // Storage may be off; the address still has it.
+  }
+}
+
+/** A kept choice: the address's, else this tab session's; null when neither has one. */
+function kept(parameter: string): string | null {
+  const asked = new URLSearchParams(location.search).get(parameter);
+  if (asked !== null) return asked;
+  try {
+    return sessionStorage.getItem(`conga:demo-${parameter}`);
+  } catch {
+    return null;
+  }
+}
 
 function panelOf(tab: HTMLButtonElement): HTMLElement | null {
   return document.getElementById(tab.getAttribute('aria-controls') ?? '');
@@ -27,28 +52,12 @@ function select(tab: HTMLButtonElement, {focus = false, remember = false} = {}):
     if (panel) panel.hidden = !selected;
   }
   if (focus) tab.focus();
-  if (!remember) return;
-  const name = tab.dataset.tab ?? '';
-  const url = new URL(location.href);
-  url.searchParams.set('tab', name);
-  history.replaceState(history.state, '', url);
-  try {
-    sessionStorage.setItem(TAB_KEY, name);
-  } catch {
-    // Storage may be off; the address bar still has the tab.
-  }
+  if (remember) keep('tab', tab.dataset.tab ?? '');
 }
 
 function initialTab(): HTMLButtonElement | undefined {
-  let name = new URLSearchParams(location.search).get('tab');
-  if (name === null) {
-    // Back from the sign-in page the address holds the callback, not the tab: use the one the admin left from.
-    try {
-      name = sessionStorage.getItem(TAB_KEY);
-    } catch {
-      name = null;
-    }
-  }
+  // Back from the sign-in page the address holds the callback, not the tab: the one the admin left from is kept.
+  const name = kept('tab');
   return tabs.find((tab) => tab.dataset.tab === name) ?? tabs[0];
 }
 
@@ -86,39 +95,17 @@ themeToggle?.addEventListener('click', () => {
   applyTheme(themeToggle.getAttribute('aria-pressed') !== 'true');
 });
 
-/**
- * The tab's language: set as the element's `lang` (it re-renders at once; no attribute means the portal's), from
- * `?lang=` or the choice made earlier in this tab's session. Either is remembered for the session, since the address
- * the sign-in page sends back to carries no `lang`.
- */
-function applyLanguage(language: string, {remember = false} = {}): void {
+/** The tab's language: the element's `lang` (it re-renders at once); none means the portal's. */
+function applyLanguage(language: string): void {
   if (language === '') element?.removeAttribute('lang');
   else element?.setAttribute('lang', language);
   if (languagePicker) languagePicker.value = language;
-  if (!remember) return;
-  try {
-    sessionStorage.setItem(LANGUAGE_KEY, language);
-  } catch {
-    // Storage may be off; the choice holds until the page is left.
-  }
 }
-const askedLanguage = new URLSearchParams(location.search).get('lang');
-if (askedLanguage !== null) {
-  applyLanguage(askedLanguage, {remember: true});
-} else {
-  let remembered = '';
-  try {
-    remembered = sessionStorage.getItem(LANGUAGE_KEY) ?? '';
-  } catch {
-    // Storage may be off: the portal's language.
-  }
-  applyLanguage(remembered);
-}
+const initialLanguage = kept('lang') ?? '';
+applyLanguage(initialLanguage);
+// `?lang=` is kept for the session too, so that the sign-in page's callback comes back in it.
+if (new URLSearchParams(location.search).has('lang')) keep('lang', initialLanguage);
 languagePicker?.addEventListener('change', () => {
-  applyLanguage(languagePicker.value, {remember: true});
-  // The address says the choice too (as it says the tab), so a reload or a bookmark keeps it.
-  const url = new URL(location.href);
-  if (languagePicker.value === '') url.searchParams.delete('lang');
-  else url.searchParams.set('lang', languagePicker.value);
-  history.replaceState(history.state, '', url);
+  applyLanguage(languagePicker.value);
+  keep('lang', languagePicker.value);
 });

@@ -331,11 +331,7 @@ export class PkceFlow {
         cause: error,
       });
     }
-    // Require the exact configured string too: `iss` and ID tokens are compared to it character by character.
-    if (as.issuer !== this.issuer) throw new AuthError('AUTH_CONFIGURATION_MISMATCH');
-    endpoint(as, 'authorization_endpoint');
-    endpoint(as, 'token_endpoint');
-    return as;
+    return acceptedMetadata(as, this.issuer);
   }
 
   /**
@@ -343,11 +339,10 @@ export class PkceFlow {
    * issuer; it then also serves the session's later requests (refresh, end session) as discovery's answer would.
    */
   #startedWith(provider: Readonly<Record<string, unknown>> | undefined): oauth.AuthorizationServer | undefined {
-    if (provider?.issuer !== this.issuer || this.#insecure) return undefined;
-    const as = provider as unknown as oauth.AuthorizationServer;
+    if (provider === undefined || this.#insecure) return undefined;
+    let as: oauth.AuthorizationServer;
     try {
-      endpoint(as, 'authorization_endpoint');
-      endpoint(as, 'token_endpoint');
+      as = acceptedMetadata(provider as unknown as oauth.AuthorizationServer, this.issuer);
     } catch {
       return undefined;
     }
@@ -449,6 +444,18 @@ function parseUrl(value: string, name: string): URL {
  * Reads an endpoint from the metadata: it must exist and use https, or http on loopback when the issuer is a
  * loopback emulator.
  */
+/**
+ * What provider metadata must hold to be used, from discovery or stored with an attempt: exactly the configured issuer
+ * (`iss` and ID tokens are compared to it character by character) and https (or loopback) authorization and token
+ * endpoints.
+ */
+function acceptedMetadata(as: oauth.AuthorizationServer, issuer: string): oauth.AuthorizationServer {
+  if (as.issuer !== issuer) throw new AuthError('AUTH_CONFIGURATION_MISMATCH');
+  endpoint(as, 'authorization_endpoint');
+  endpoint(as, 'token_endpoint');
+  return as;
+}
+
 function endpoint(
   as: oauth.AuthorizationServer,
   name: 'authorization_endpoint' | 'token_endpoint' | 'end_session_endpoint',

@@ -28,6 +28,7 @@ import {
   deepActiveElement,
   describedText,
   dialogText,
+  editFormLoaded,
   fillApiToApi,
   fillUiToApi,
   finishHandoff,
@@ -418,7 +419,7 @@ describe('<conga-connection-form>', () => {
       form.mode = 'edit';
       form.externalIdentifier = FREE.ExternalId;
       form.show();
-      await waitUntil(() => maybe(form, '#client-id'), 'loaded', {timeout: 10_000});
+      await editFormLoaded(form);
       expect(everythingInTheDom()).to.not.contain(secret);
     });
 

@@ -1,15 +1,10 @@
 /** An edited connection's details: its Client ID with Copy, who created and modified it and when, and its status. */
 import {html} from 'lit';
+import {isolate} from '../../bidi.js';
 import {currentLocale} from '../../locale.js';
 import type {TemplateResult} from 'lit';
 import type {ApiConnection} from '@conga-connections/api-client';
 import {messages} from './form-messages.js';
-
-/**
- * Bidi-isolates a value inside a sentence (U+2068 … U+2069), as `<bdi>` would, so that a Latin name next to a date
- * keeps its order in a right-to-left sentence; screen readers skip the marks. "unknown" is the catalogue's own text.
- */
-const isolate = (text: string) => `\u2068${text}\u2069`;
 
 function formatDate(value: string | null): string {
   if (!value) return messages.formUnknown;

@@ -11,6 +11,7 @@ import {createFakeAuthSession} from '@conga-connections/auth/testing';
 import {ConnectionUpdatedEvent} from '../../events/connection-updated-event.js';
 import {FormClosedEvent} from '../../events/form-closed-event.js';
 import {createSpecPlatform} from '../../testing.js';
+import {editFormLoaded} from '../../../../tests/support/connection-form-fixtures.js';
 import type {SpecRequest} from '../../testing.js';
 import '../api-connections/api-connections.js';
 import './connection-form.js';
@@ -60,10 +61,7 @@ async function mount(options: {mode: 'create' | 'edit'; type: ConnectionType; ex
   await form.updateComplete;
   form.show();
   await form.updateComplete;
-  // The edit form's parts are a chunk the test server compiles on first use (slow on a busy machine).
-  if (options.mode === 'edit') {
-    await waitUntil(() => form.shadowRoot?.querySelector('#client-id'), 'not loaded', {timeout: 10_000});
-  }
+  if (options.mode === 'edit') await editFormLoaded(form);
   return {form, requests};
 }
 

@@ -30,14 +30,6 @@ export function displayName(connection: Pick<ApiConnectionResponse, 'ClientName'
   return connection.ExternalIdentifier ?? '';
 }
 
-/**
- * Wraps a name in Unicode isolates (FSI … PDI) for strings that can't hold a `<bdi>` (live-region text), so a
- * right-to-left or direction-override name can't reorder the sentence around it (B1-06).
- */
-export function isolate(text: string): string {
-  return `\u2068${text}\u2069`;
-}
-
 /** The type as the table shows it: the server's own text when this build doesn't know the type. */
 export function typeLabel(connection: ApiConnectionResponse, type: ConnectionType | null): string {
   return type ? toApiTypeLabel(type) : (connection.APIType ?? '');

@@ -9,7 +9,7 @@ import {ConnectionStatusChangedEvent} from '../../events/connection-status-chang
 import {messages} from '../../messages.js';
 import {statusMessages} from './status-messages.js';
 import {describeError} from '../error-state/error-state.js';
-import {isolate} from './list-query.js';
+import {isolate} from '../../bidi.js';
 import type {Notice} from './list-toolbar-view.js';
 
 /** Sends the change and tells the admin how it went; resolves true when the server no longer knows the connection. */

@@ -171,8 +171,7 @@ export class BrowserAuthSession implements AuthSession {
     if (callback === undefined) return false;
     const onPage = page?.href === href ? page : undefined;
     // Before anything else: the code, state and iss leave the address bar and the history entry (B2-08).
-    const cleaned = withoutCallbackParameters(callback);
-    onPage?.replace(cleaned);
+    onPage?.replace(withoutCallbackParameters(callback));
     // A return from the end-session endpoint carries only `state`: there is nothing to redeem.
     const answer = callback.searchParams.has('code') || callback.searchParams.has('error');
     const previous = this.state;
@@ -187,8 +186,7 @@ export class BrowserAuthSession implements AuthSession {
     }
     if (!answer) return true;
     const returnTo = await this.#complete(href);
-    // The admin started from this very page as a rule: its address is already right, and a second history write waits.
-    if (returnTo !== undefined && new URL(returnTo, cleaned).href !== cleaned) onPage?.replace(returnTo);
+    if (returnTo !== undefined) onPage?.replace(returnTo);
     return true;
   }
 

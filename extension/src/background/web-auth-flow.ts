@@ -258,11 +258,12 @@ export class WorkerAuth {
   }
 
   /**
-   * Stores the user's name and e-mail once userinfo has answered, under the renewal lock and only onto the token set
-   * they were asked for: a renewal or a sign-out in the meantime wins.
+   * Asks userinfo once the tokens are stored (the pages' first API call needn't share the moment with it), and stores
+   * the user's name and e-mail once it has answered, under the renewal lock and only onto the token set they were
+   * asked for: a renewal or a sign-out in the meantime wins.
    */
-  async #withProfile(tenant: Tenant, tokens: TokenSet, profile: Promise<TokenSet> | undefined): Promise<void> {
-    const profiled = await profile;
+  async #withProfile(tenant: Tenant, tokens: TokenSet, profile: (() => Promise<TokenSet>) | undefined): Promise<void> {
+    const profiled = await profile?.();
     if (profiled === undefined || profiled === tokens) return;
     await this.#options.locks
       .run(renewalLock(tenant.id), async () => {

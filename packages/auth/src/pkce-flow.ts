@@ -50,10 +50,11 @@ export interface TokenSet {
 export interface CompletedSignIn {
   readonly tokens: TokenSet;
   /**
-   * The same set with the user's name and e-mail from the userinfo endpoint, when the ID token has only `sub`: asked
-   * for alongside, not before, so the first API call needn't wait for it (issue 18). Never rejects.
+   * Asks the userinfo endpoint for the user's name and e-mail, when the ID token has only `sub`, and resolves the same
+   * set with them (or the set as it is). Asked for by the caller once the tokens are in use, not before: the first
+   * API call needn't wait for it or share the moment with it (issue 18). Never rejects.
    */
-  readonly profile?: Promise<TokenSet>;
+  readonly profile?: () => Promise<TokenSet>;
   /** The validated same-origin path the sign-in was started from, if any. */
   readonly returnTo?: string;
 }
@@ -250,7 +251,7 @@ export class PkceFlow {
       throw new AuthError('AUTH_TOKEN_REQUEST_FAILED', {cause: error});
     }
     const tokens = this.#tokenSet(result, undefined, undefined);
-    const profile = this.#withProfile(as, client, tokens);
+    const profile = () => this.#withProfile(as, client, tokens);
     return transaction.returnTo === undefined ? {tokens, profile} : {tokens, profile, returnTo: transaction.returnTo};
   }
 

@@ -118,6 +118,40 @@ describe('BrowserAuthSession', () => {
       }
     });
 
+    it('shows signing-in from the first moment of a callback, then signed-in after the token request (issue 18)', async () => {
+      const log: string[] = [];
+      const context = setup();
+      const {provider, navigations} = context;
+      const recordingFetch: typeof fetch = (input, init) => {
+        log.push(`fetch ${typeof input === 'string' ? input : input instanceof URL ? input.href : input.url}`);
+        return provider.fetch(input, init);
+      };
+      await nextPage(context, {launcher: leavingLauncher(navigations)}).signIn({returnTo: '/admin/'});
+      const callback = await provider.authorize(navigations[0] ?? '');
+      const page = recordingPage(callback, log);
+      const back = nextPage(context, {fetch: recordingFetch, page});
+      back.subscribe((state) => log.push(`state ${state.status}`));
+      const done = back.handleRedirectCallback();
+      // Synchronously: the address bar is clean and the session says signing-in, so no sign-in button shows first.
+      expect(log).toEqual([`replace ${REDIRECT_URI}`, 'state signing-in']);
+      await expect(done).resolves.toBe(true);
+      const signedInAt = log.indexOf('state signed-in');
+      expect(signedInAt).toBeGreaterThan(log.findIndex((entry) => entry.endsWith('/connect/token')));
+    });
+
+    it('restores the previous state when the answer is relayed to the window that opened the popup', async () => {
+      const log: string[] = [];
+      const context = setup();
+      const {provider, navigations} = context;
+      await nextPage(context, {launcher: leavingLauncher(navigations)}).signIn();
+      const callback = await provider.authorize(navigations[0] ?? '');
+      const popup = nextPage(context, {page: recordingPage(callback, log, true)});
+      popup.subscribe((state) => log.push(`state ${state.status}`));
+      await expect(popup.handleRedirectCallback()).resolves.toBe(true);
+      expect(log.filter((entry) => entry.startsWith('state'))).toEqual(['state signing-in', 'state signed-out']);
+      expect(popup.state.status).toBe('signed-out');
+    });
+
     it.each([
       '//evil.example',
       '/\\evil.example',

@@ -172,11 +172,19 @@ export class BrowserAuthSession implements AuthSession {
     const onPage = page?.href === href ? page : undefined;
     // Before anything else: the code, state and iss leave the address bar and the history entry (B2-08).
     onPage?.replace(withoutCallbackParameters(callback));
+    // A return from the end-session endpoint carries only `state`: there is nothing to redeem.
+    const answer = callback.searchParams.has('code') || callback.searchParams.has('error');
+    const previous = this.state;
+    // Signing in from now on: whoever shows this session renders that at once, not a sign-in button first (issue 18).
+    if (answer) this.#emitter.set({status: 'signing-in'});
+    const signingIn = this.state;
     // In a popup or silent frame, the page that opened it finishes the sign-in; the answer to a redirect sign-in
     // is this page's own, even when another window opened this one.
-    if (onPage?.relay(href, await this.#flow.launcherOf(href)) === true) return true;
-    // A return from the end-session endpoint carries only `state`: there is nothing to redeem.
-    if (!callback.searchParams.has('code') && !callback.searchParams.has('error')) return true;
+    if (onPage?.relay(href, await this.#flow.launcherOf(href)) === true) {
+      if (this.state === signingIn) this.#emitter.set(previous);
+      return true;
+    }
+    if (!answer) return true;
     const returnTo = await this.#complete(href);
     if (returnTo !== undefined) onPage?.replace(returnTo);
     return true;
@@ -353,15 +361,19 @@ export class BrowserAuthSession implements AuthSession {
 
   /**
    * Signed in as soon as the tokens are in, so the element's first API call goes out at once; the user's name and
-   * e-mail (userinfo) follow as a second signed-in state, for the set they were asked for only: a renewal or a
-   * sign-out in the meantime wins.
+   * e-mail (userinfo) are asked for in a task of their own, after that call has gone out, and follow as a second
+   * signed-in state, for the set they were asked for only: a renewal or a sign-out in the meantime wins.
    */
-  #whenProfiled(tokens: TokenSet, profile: Promise<TokenSet> | undefined): void {
-    void profile?.then((profiled) => {
+  #whenProfiled(tokens: TokenSet, profile: (() => Promise<TokenSet>) | undefined): void {
+    if (profile === undefined) return;
+    const take = (profiled: TokenSet): void => {
       if (this.#tokens !== tokens || profiled === tokens) return;
       this.#tokens = profiled;
       const {user, expiresAt, scopes} = profiled;
       this.#emitter.set({status: 'signed-in', user, expiresAt, scopes});
+    };
+    setTimeout(() => {
+      if (this.#tokens === tokens) void profile().then(take);
     });
   }
 

@@ -3,7 +3,8 @@
  * milliseconds at a time after a load, so the first click on a header only shows the result, and a keystroke never
  * waits for it.
  */
-import {byValue, sortByRank} from './list-sort.js';
+import {byValue} from './list-sort.js';
+import {sortByRank} from './rank-sort.js';
 import type {LoadedList} from './list-query.js';
 import {SORT_COLUMNS} from './url-state.js';
 import type {SortColumn} from './url-state.js';

@@ -1,4 +1,8 @@
 /** @conga-connections/widget: importing this module defines every element. */
+// First: on a page the provider has just sent back to, this module's first statement asks for the sign-in code, so its
+// download overlaps the evaluation of everything below (issue 18).
+// A host that owns sign-in builds the session here (the sign-in code stays a lazy chunk) and sets `.session`.
+export {createAuthSession} from './auth-session.js';
 export {CongaApiConnections} from './components/api-connections/api-connections.js';
 export {CongaConfirmDialog} from './components/confirm-dialog/confirm-dialog.js';
 // The form and the secret hand-off are a chunk loaded on first use (see connection-list.ts): their classes are
@@ -9,8 +13,6 @@ export type {CongaChangeHistory} from './components/change-history/change-histor
 export {CongaErrorState, describeError} from './components/error-state/error-state.js';
 export type {CongaSecretReveal} from './components/secret-reveal/secret-reveal.js';
 export {CongaSignIn} from './components/sign-in/sign-in.js';
-// A host that owns sign-in builds the session here (the sign-in code stays a lazy chunk) and sets `.session`.
-export {createAuthSession} from './auth-session.js';
 export type {AuthSession, BrowserAuthSession, BrowserAuthSessionOptions} from './auth-session.js';
 export type {AuthState, AuthUser, SignedOutReason} from '@conga-connections/auth';
 export {apiClientContext, authSessionContext, authStateContext, connectionTesterContext} from './context.js';

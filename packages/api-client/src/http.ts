@@ -266,8 +266,12 @@ export function createHttp(config: HttpConfig): Http {
     }
   }
 
-  async function getToken(options: Parameters<GetAccessToken>[0], signal: AbortSignal | undefined): Promise<string> {
-    const token = await raceAbort(getAccessToken(options), signal);
+  /**
+   * What `getAccessToken` resolved, checked. Awaited in `request` itself, not in a helper of its own, so a request
+   * waits one turn of the microtask queue for a token the session already holds: a first page asked for as the admin
+   * signs in then goes out before the element renders the signed-in view (issue 18).
+   */
+  function checkedToken(token: unknown): string {
     if (typeof token !== 'string' || token === '') {
       throw new TypeError('"getAccessToken" must resolve to a non-empty string');
     }
@@ -310,7 +314,7 @@ export function createHttp(config: HttpConfig): Http {
 
     // `signal` only when there is one, so a session can test `'signal' in options`.
     const withSignal = signal ? {signal} : {};
-    let token = await getToken(withSignal, signal);
+    let token = checkedToken(await raceAbort(getAccessToken(withSignal), signal));
     let replayedAfter401 = false;
     let attempt = 1;
     for (;;) {
@@ -337,7 +341,9 @@ export function createHttp(config: HttpConfig): Http {
           // C1-01/C1-05: one forced refresh naming the rejected token (so concurrent 401s coalesce in the
           // session, C1-04), then one replay. A second 401 falls through to the error below: no loop.
           replayedAfter401 = true;
-          const refreshed = await getToken({forceRefresh: true, rejectedToken: token, ...withSignal}, signal);
+          const refreshed = checkedToken(
+            await raceAbort(getAccessToken({forceRefresh: true, rejectedToken: token, ...withSignal}), signal),
+          );
           if (refreshed !== token) {
             token = refreshed;
             continue;

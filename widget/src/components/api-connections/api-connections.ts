@@ -26,6 +26,7 @@ import shared from '../../styles/shared.js';
 import tokens from '../../styles/tokens.js';
 import styles from './api-connections.styles.js';
 import '../connection-list/connection-list.js';
+import {prefetchFirstPage} from '../connection-list/list-loader.js';
 import '../error-state/error-state.js';
 import '../sign-in/sign-in.js';
 
@@ -344,10 +345,16 @@ export class CongaApiConnections extends LitElement {
 
   #setAuthState(next: AuthState): void {
     const previous = this.authState;
+    const signedIn = next.status === 'signed-in' && previous.status !== 'signed-in';
+    // The built-in list's first page goes out with the token, ahead of the signed-in view's render (issue 18); not
+    // when the host's own children replace that list.
+    if (signedIn && this.providedApiClient && !this.querySelector(':scope > :not([slot])')) {
+      prefetchFirstPage(this.providedApiClient);
+    }
     this.authState = next;
     this.#setCustomState('signed-in', next.status === 'signed-in');
     if (next.status !== 'signed-in') this.historyOpen = false;
-    if (next.status === 'signed-in' && previous.status !== 'signed-in') {
+    if (signedIn) {
       this.dispatchEvent(new SignedInEvent(next.user));
     } else if (next.status === 'signed-out' && previous.status === 'signed-in') {
       this.dispatchEvent(new SignedOutEvent(next.reason));

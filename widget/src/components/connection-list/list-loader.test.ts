@@ -3,7 +3,7 @@ import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import {createFakeApiClient, fakeApiError, fakeSeed} from '@conga-connections/api-client/testing';
 import type {FakeApiClient, FakeConnectionSeed} from '@conga-connections/api-client/testing';
 import type {ApiClient} from '@conga-connections/api-client';
-import {ListLoader, LOAD_STATUS} from './list-loader.js';
+import {ListLoader, LOAD_STATUS, prefetchFirstPage} from './list-loader.js';
 import type {LoadedList} from './list-query.js';
 
 /** The least of an element a controller needs: it records its controllers and counts update requests. */
@@ -97,6 +97,35 @@ describe('ListLoader', () => {
     await run;
     expect(loader.list?.expected).toBeUndefined();
     expect(loader.list?.size).toBe(1001);
+  });
+
+  it('takes the first page asked for as the admin signed in, in the same task, instead of asking again', async () => {
+    const api = createFakeApiClient({...fakeSeed, connections: connections(1201)});
+    const {loader} = setUp(api);
+    prefetchFirstPage(api);
+    await loader.run();
+    expect(loader.list?.size).toBe(1201);
+    expect(listCalls(api).map((call) => (call.args[0] as {pageNumber: number}).pageNumber)).toEqual([1, 2, 3]);
+  });
+
+  it('never shows a first page asked for before a later task: a list attached then asks again', async () => {
+    const api = createFakeApiClient({connections: connections(3)});
+    const {loader} = setUp(api);
+    prefetchFirstPage(api);
+    await new Promise((resolve) => setTimeout(resolve));
+    await loader.run();
+    expect(loader.list?.size).toBe(3);
+    expect(listCalls(api)).toHaveLength(2);
+  });
+
+  it('reports a failed first page asked for at sign-in as its own failure', async () => {
+    const api = createFakeApiClient({connections: connections(3)});
+    api.failNext('apiConnections.list', fakeApiError(503));
+    const {loader} = setUp(api);
+    prefetchFirstPage(api);
+    await loader.run();
+    expect(loader.status).toBe(LOAD_STATUS.error);
+    expect(loader.error).toMatchObject({status: 503});
   });
 
   it('reloads when the API client changes, and only then', async () => {

@@ -9,6 +9,7 @@ import type {
   ApiClient,
   ApiConnectionResponse,
   ConnectionListParams,
+  ConnectionPage,
   ExternalIntegration,
 } from '@conga-connections/api-client';
 import {LoadedList, toLoadedPage} from './list-query.js';
@@ -21,6 +22,30 @@ const LOAD_CONCURRENCY = 4;
 export const LOAD_STATUS = {initial: 'initial', pending: 'pending', complete: 'complete', error: 'error'} as const;
 export type LoadStatus = (typeof LOAD_STATUS)[keyof typeof LOAD_STATUS];
 
+/** What every load asks for: newest first, as many per page as the API gives. */
+const LOAD_QUERY = {
+  sortField: 'CreatedDate',
+  sortDirection: 'DESC',
+  pageSize: API_CLIENT_LIMITS.maxPageSize,
+} as const satisfies ConnectionListParams;
+
+/** First pages asked for before a list was there to ask, by client; each is taken once, in the task it was asked in. */
+const firstPages = new WeakMap<ApiClient, Promise<ConnectionPage>>();
+
+/**
+ * Asks for the first page a list will load with `api`, now: the root calls it the moment the admin is signed in, so
+ * the request goes out with the token, before the signed-in view and the list render (issue 18). The list that loads
+ * with `api` in this same task (the root's, attached by the render this sign-in starts) takes it instead of asking
+ * again; after that it is forgotten, so no list attached later shows a page asked for before it was there.
+ */
+export function prefetchFirstPage(api: ApiClient): void {
+  const page = api.apiConnections.list({...LOAD_QUERY, pageNumber: 1});
+  // A page nobody takes fails quietly; the list that takes it sees the failure as its own.
+  page.catch(() => undefined);
+  firstPages.set(api, page);
+  setTimeout(() => firstPages.delete(api));
+}
+
 /**
  * Loads every connection: page 1, then the remaining pages in parallel, at most `LOAD_CONCURRENCY` at a time.
  * Newest first, because a connection created during the load then only repeats a row (dropped by `LoadedList`)
@@ -31,14 +56,17 @@ export async function loadAllPages(
   signal: AbortSignal,
   onFirstPage?: (page: LoadedPage, recordCount: number) => void,
 ): Promise<LoadedPage[]> {
-  const pageSize = API_CLIENT_LIMITS.maxPageSize;
-  const query = {sortField: 'CreatedDate', sortDirection: 'DESC', pageSize} as const satisfies ConnectionListParams;
+  const pageSize = LOAD_QUERY.pageSize;
   // One failed page aborts its siblings: nobody waits for pages of a load that has already failed.
   const siblings = new AbortController();
   const options = {signal: AbortSignal.any([signal, siblings.signal])};
+  const prefetched = firstPages.get(api);
+  firstPages.delete(api);
   const fetchPage = async (pageNumber: number) => {
     try {
-      const page = await api.apiConnections.list({...query, pageNumber}, options);
+      // A load that a newer one replaced drops its pages (ListLoader.run), so the prefetched page needs no signal.
+      const asked = pageNumber === 1 ? prefetched : undefined;
+      const page = await (asked ?? api.apiConnections.list({...LOAD_QUERY, pageNumber}, options));
       // Search text and filter bits are made while the other pages are still on their way, not all at the end.
       return {...page, loaded: toLoadedPage(page.items)};
     } catch (error) {

@@ -50,4 +50,3 @@ export function sortByRank(values: readonly string[]): Uint32Array | undefined {
   });
   return order;
 }
-

@@ -50,6 +50,8 @@ interface MountOptions {
   existing?: ApiConnectionResponse[];
   integrations?: ExternalIntegration[];
   clipboard?: {writeText(text: string): Promise<void>};
+  /** Whether to open the form; default yes. */
+  shown?: boolean;
 }
 
 async function seedList(): Promise<ApiConnectionResponse[]> {
@@ -75,6 +77,7 @@ export async function mount(options: MountOptions = {}) {
   const form = root.querySelector('conga-connection-form')!;
   const opener = root.querySelector<HTMLButtonElement>('#opener')!;
   await form.updateComplete;
+  if (options.shown === false) return {root, form, opener, api};
   opener.focus();
   form.show();
   await form.updateComplete;

@@ -83,6 +83,21 @@ describe('<conga-connection-form>', () => {
   });
 
   describe('defaults', () => {
+    it('renders only the closed dialog until it is first shown, then keeps its fields for the next opening', async () => {
+      const {form} = await mount({shown: false});
+      const dialog = () => $(form, 'dialog') as HTMLDialogElement;
+      // What the list's idle preload upgrades: no field yet, so the upgrade costs little whenever the chunk lands.
+      expect(dialog().open).to.equal(false);
+      expect(maybe(form, '#field-ExternalIdentifier')).to.equal(null);
+      form.show();
+      await form.updateComplete;
+      await waitUntil(() => dialog().open, 'the form did not open');
+      const field = $(form, '#field-ExternalIdentifier');
+      $(form, '[part="close-button"]').click();
+      await waitUntil(() => !dialog().open, 'the form did not close');
+      expect(maybe(form, '#field-ExternalIdentifier')).to.equal(field);
+    });
+
     it('shows the documented API-to-API fields and button, and no URI, origin, logout or scope fields (A3-07)', async () => {
       const {form} = await mount();
       expect(text($(form, '#form-title'))).to.equal(messages.formTitleCreateApiToApi);

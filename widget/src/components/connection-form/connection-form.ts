@@ -138,6 +138,13 @@ export class CongaConnectionForm extends LitElement {
   #opener: HTMLElement | null = null;
   /** Between opening and the end of closing (which, after a save, includes the secret hand-off). */
   #isOpen = false;
+  /**
+   * Whether the form has been asked to show once. Until then only the closed dialog's frame renders: the list loads
+   * this chunk in idle time, and an element upgraded then rendered the whole Add form into a closed dialog in the
+   * same task, about 100 ms on a slow machine at whatever moment the chunk arrived, a sort or a keystroke included
+   * (issue 18). Rendered once, the form stays, so a second opening reuses it.
+   */
+  #everShown = false;
   #appliedLoad = 0;
   #loadIdentifier = '';
   #editPartsLoading = false;
@@ -177,6 +184,8 @@ export class CongaConnectionForm extends LitElement {
    * mode loads the connection). Focus returns to the control that had it when the dialog closes.
    */
   show(): void {
+    this.#everShown = true;
+    this.requestUpdate();
     this.#opener = deepActiveElement();
     this.#flow.reset();
     this.statusMessage = '';
@@ -474,7 +483,7 @@ export class CongaConnectionForm extends LitElement {
                 ${messages.errorOffline}
               </p>`
         }
-        ${this.renderBody()}
+        ${this.#everShown ? this.renderBody() : nothing}
         <p class="status" role="status">${this.#flow.showProgress ? messages.formSaving : this.statusMessage}</p>
       </dialog>
       <conga-secret-reveal

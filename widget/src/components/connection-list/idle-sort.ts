@@ -84,14 +84,12 @@ const IDLE_SLICE_MS = 8;
  */
 function whenIdle(callback: (remaining: () => number) => void): void {
   if (typeof requestIdleCallback === 'function') {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
+    // Set from an idle callback, not from a timer, so the browser does not clamp it: the task comes at once.
+    setTimeout(() => {
       requestIdleCallback((deadline) => {
         callback(() => deadline.timeRemaining());
       });
-    };
-    channel.port2.postMessage(null);
+    });
   } else {
     setTimeout(() => {
       const end = performance.now() + IDLE_SLICE_MS;

@@ -15,7 +15,7 @@ import {
 } from './config.js';
 import {figures, mb, median, round, timing} from './figures.js';
 import {bigSeed} from './seed.js';
-import type {PageSettings} from './server.js';
+import type {BenchServer} from './server.js';
 
 interface OrganizationRun {
   firstRows: number;
@@ -83,7 +83,8 @@ async function organizationRun(
   });
 }
 
-export async function measureOrganization(count: number, origin: string, settings: PageSettings): Promise<void> {
+export async function measureOrganization(count: number, server: BenchServer): Promise<void> {
+  const {origin} = server;
   const label = count >= 1000 ? `${String(count / 1000)}k` : String(count);
   process.stdout.write(`bench: ${label} connections: seeding…`);
   const seed: StoreData = bigSeed(count);
@@ -92,8 +93,7 @@ export async function measureOrganization(count: number, origin: string, setting
     seed,
     portal: {clientId: PORTAL_CLIENT_ID, redirectUris: [`${origin}/bench.html`], corsOrigins: [origin]},
   });
-  settings.apiBaseUrl = emulator.apiBaseUrl;
-  settings.issuer = emulator.issuer;
+  await server.configure({issuer: emulator.issuer, apiBaseUrl: emulator.apiBaseUrl});
   try {
     const tokens = await signInUser(emulator, emulator.users.admin);
     const accessToken = String(tokens.access_token);

@@ -31,7 +31,7 @@ import {writeSpeedTable} from './docs.js';
 import {figures, printTable, round} from './figures.js';
 import {measureOrganization} from './organizations.js';
 import {measurePopup} from './popup.js';
-import {startServer, type PageSettings} from './server.js';
+import {startServer} from './server.js';
 import {measureSignIn} from './sign-in.js';
 import {measureSizes} from './sizes.js';
 
@@ -56,10 +56,10 @@ async function main(): Promise<void> {
     process.stdout.write('bench: building the module, the bench pages, Lit alone and the extension…\n');
     const builds = await buildAll(work);
     if (PARTS.includes('size')) measureSizes(builds);
-    const settings: PageSettings = {issuer: '', apiBaseUrl: ''};
-    const {origin, server} = await startServer(builds, settings);
-    closers.push(() => new Promise((done) => server.close(done)));
-    for (const {count} of ORGANIZATIONS) await measureOrganization(count, origin, settings);
+    const server = await startServer(builds);
+    const {origin} = server;
+    closers.push(() => server.close());
+    for (const {count} of ORGANIZATIONS) await measureOrganization(count, server);
     if (PARTS.includes('sign-in') || PARTS.includes('extension') || PARTS.includes('cold')) {
       const emulator = await createEmulator({
         port: 0,
@@ -76,8 +76,7 @@ async function main(): Promise<void> {
         },
       });
       closers.push(() => emulator.close());
-      settings.issuer = emulator.issuer;
-      settings.apiBaseUrl = emulator.apiBaseUrl;
+      await server.configure({issuer: emulator.issuer, apiBaseUrl: emulator.apiBaseUrl});
       if (PARTS.includes('sign-in') || PARTS.includes('extension')) {
         const session = await measureSignIn(builds, origin, emulator);
         if (session) {

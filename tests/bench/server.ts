@@ -1,7 +1,15 @@
-/** The bench's web server on 127.0.0.1: the built module, the bench pages and the pages that host them. */
+/**
+ * The bench's web server on 127.0.0.1: the built module, the bench pages and the pages that host them. It runs in a
+ * process of its own (`startServer` forks this file), as a host's static server would: in the bench's process it
+ * shared one event loop with the emulator and Playwright's client, and a script request waited for them (a traced
+ * sign-in: 100 ms from the browser's request for the sign-in chunk to its first byte, for a file served from memory).
+ */
+import {fork} from 'node:child_process';
+import {createHash} from 'node:crypto';
 import {readFileSync, statSync} from 'node:fs';
-import {createServer, type Server} from 'node:http';
+import {createServer} from 'node:http';
 import {extname, resolve, sep} from 'node:path';
+import {fileURLToPath} from 'node:url';
 import {gzipSync} from 'node:zlib';
 import type {Builds} from './builds.js';
 import {MAIN, PORTAL_CLIENT_ID} from './config.js';
@@ -52,19 +60,45 @@ function pageHtml(path: string, origin: string, settings: PageSettings): string 
   }
 }
 
-const gzipped = new Map<string, Buffer>();
-function compressed(file: string): Buffer {
-  let body = gzipped.get(file);
-  if (!body) {
-    body = gzipSync(readFileSync(file), {level: 9});
-    gzipped.set(file, body);
+/** A served file: its bytes gzip -9 and its entity tag, made once (the build does not change during a run). */
+interface Served {
+  readonly gzip: Buffer;
+  readonly etag: string;
+}
+const served = new Map<string, Served>();
+function servedFile(file: string): Served {
+  let entry = served.get(file);
+  if (!entry) {
+    const bytes = readFileSync(file);
+    entry = {gzip: gzipSync(bytes, {level: 9}), etag: `"${createHash('sha256').update(bytes).digest('base64url')}"`};
+    served.set(file, entry);
   }
-  return body;
+  return entry;
 }
 
-export async function startServer(builds: Builds, settings: PageSettings): Promise<{origin: string; server: Server}> {
-  const folders: Record<string, string> = {widget: builds.widgetDir, pages: builds.pagesDir};
+/** A build's hashed file name (`name-[hash].js`): its bytes never change under that name. */
+const HASHED = /-[\w-]{8}\.js$/;
+
+/**
+ * How long a browser may keep a file, as a static host serves a build: hashed chunks for a year, anything else (the
+ * module's own file, the bench pages' scripts: names that a new build reuses) revalidated on every use, by its ETag.
+ * The pages themselves are never stored. The sign-in rows start on a page that has just loaded the module and the
+ * sign-in chunk, so the return page finds them cached, as it would on a host; the cold-load row turns the cache off.
+ */
+function cachePolicy(file: string): string {
+  return HASHED.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
+
+/** What the parent sends the server process, and what it answers. */
+type ToServer = {readonly builds: Builds} | {readonly settings: PageSettings; readonly id: number};
+type FromServer = {readonly port: number} | {readonly configured: number};
+
+/** The server process: listens, reports its port, then takes the pages' settings (issuer, API base URL) as they come. */
+function serve(): void {
+  let builds: Builds | undefined;
+  let settings: PageSettings = {issuer: '', apiBaseUrl: ''};
   let origin = '';
+  const send = (message: FromServer) => process.send?.(message);
   const server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://bench').pathname;
     const html = pageHtml(path, origin, settings);
@@ -74,6 +108,7 @@ export async function startServer(builds: Builds, settings: PageSettings): Promi
       return;
     }
     const [, folder = '', ...rest] = path.split('/');
+    const folders: Record<string, string> = builds ? {widget: builds.widgetDir, pages: builds.pagesDir} : {};
     const base = folders[folder];
     const file = base ? resolve(base, rest.join('/')) : '';
     if (!base || !file.startsWith(base + sep) || !statSync(file, {throwIfNoEntry: false})?.isFile()) {
@@ -84,16 +119,98 @@ export async function startServer(builds: Builds, settings: PageSettings): Promi
     // Scripts go out gzip-compressed, as any server would send them: the cold-load row (throttled to 4G) measures
     // what crosses the network, and every bench page gets the same treatment.
     const gzip = extname(file) === '.js' && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '');
+    const {etag, gzip: body} = servedFile(file);
+    const headers = {
+      'cache-control': cachePolicy(file),
+      etag,
+      // One entity tag for both encodings, so a stored response of either is revalidated the same way.
+      vary: 'accept-encoding',
+    };
+    if (request.headers['if-none-match'] === etag) {
+      response.writeHead(304, headers);
+      response.end();
+      return;
+    }
     response.writeHead(200, {
+      ...headers,
       'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
-      'cache-control': 'no-store',
       ...(gzip ? {'content-encoding': 'gzip'} : {}),
     });
-    response.end(gzip ? compressed(file) : readFileSync(file));
+    response.end(gzip ? body : readFileSync(file));
   });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('the bench server has no port');
-  origin = `http://127.0.0.1:${String(address.port)}`;
-  return {origin, server};
+  process.on('message', (message: ToServer) => {
+    if ('builds' in message) {
+      builds = message.builds;
+      server.listen(0, '127.0.0.1', () => {
+        const address = server.address();
+        if (address === null || typeof address === 'string') throw new Error('the bench server has no port');
+        origin = `http://127.0.0.1:${String(address.port)}`;
+        send({port: address.port});
+      });
+    } else {
+      settings = message.settings;
+      send({configured: message.id});
+    }
+  });
+  // The parent went away (it ended, or was killed): so does the server.
+  process.on('disconnect', () => process.exit(0));
 }
+
+/** The bench's server, in its own process. */
+export interface BenchServer {
+  readonly origin: string;
+  /** The issuer and API base URL the pages that host the element get; resolves once the server has them. */
+  configure(settings: PageSettings): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startServer(builds: Builds): Promise<BenchServer> {
+  // Run with the loader this process runs with (tsx), so the child can load this TypeScript file.
+  const child = fork(fileURLToPath(import.meta.url), [], {
+    execArgv: process.execArgv,
+    env: {...process.env, CONGA_BENCH_SERVER: '1'},
+  });
+  const next = <T extends FromServer>(accept: (message: FromServer) => message is T) =>
+    new Promise<T>((done, fail) => {
+      const onMessage = (message: FromServer) => {
+        if (!accept(message)) return;
+        child.off('message', onMessage);
+        child.off('exit', onExit);
+        done(message);
+      };
+      const onExit = (code: number | null) => {
+        fail(new Error(`the bench server ended (${String(code)})`));
+      };
+      child.on('message', onMessage);
+      child.once('exit', onExit);
+    });
+  const listening = next((message): message is {port: number} => 'port' in message);
+  child.send({builds} satisfies ToServer);
+  const {port} = await listening;
+  let id = 0;
+  return {
+    origin: `http://127.0.0.1:${String(port)}`,
+    async configure(settings) {
+      id += 1;
+      const mine = id;
+      const configured = next(
+        (message): message is {configured: number} => 'configured' in message && message.configured === mine,
+      );
+      child.send({settings: {...settings}, id: mine} satisfies ToServer);
+      await configured;
+    },
+    close: () =>
+      new Promise<void>((done) => {
+        if (child.exitCode !== null) {
+          done();
+          return;
+        }
+        child.once('exit', () => {
+          done();
+        });
+        child.disconnect();
+      }),
+  };
+}
+
+if (process.env.CONGA_BENCH_SERVER === '1' && process.send) serve();

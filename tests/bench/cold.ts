@@ -6,7 +6,7 @@
  * network throttled through CDP, and the measured page loaded.
  */
 import type {Browser, BrowserContext} from 'playwright-core';
-import type {Emulator} from '@conga-connections/emulator';
+import type {BenchEmulator} from './emulator-process.js';
 import {withBrowser} from './browsers.js';
 import {RUNS} from './config.js';
 import {timing} from './figures.js';
@@ -37,7 +37,7 @@ const DETECT_FIRST_ROWS = `(() => {
 })();`;
 
 /** Signs in once through the login form on the bare sign-in page, leaving a provider session in `context`. */
-async function providerSession(context: BrowserContext, origin: string, emulator: Emulator): Promise<void> {
+async function providerSession(context: BrowserContext, origin: string, emulator: BenchEmulator): Promise<void> {
   submitLoginForms(context, emulator.users.admin);
   const page = await context.newPage();
   await page.goto(`${origin}/signin-reference.html`);
@@ -46,7 +46,7 @@ async function providerSession(context: BrowserContext, origin: string, emulator
   await page.close();
 }
 
-async function coldRun(browser: Browser, url: string, origin: string, emulator: Emulator): Promise<number> {
+async function coldRun(browser: Browser, url: string, origin: string, emulator: BenchEmulator): Promise<number> {
   const context = await browser.newContext();
   try {
     await providerSession(context, origin, emulator);
@@ -67,7 +67,7 @@ async function coldRun(browser: Browser, url: string, origin: string, emulator: 
   }
 }
 
-export async function measureCold(origin: string, emulator: Emulator): Promise<void> {
+export async function measureCold(origin: string, emulator: BenchEmulator): Promise<void> {
   process.stdout.write('bench: cold load…');
   const element: number[] = [];
   const reference: number[] = [];

@@ -1,5 +1,4 @@
 /** 2. Big organizations: the element and the reference table on 10,000 and 100,000 connections. */
-import {createEmulator, type Emulator, type StoreData} from '@conga-connections/emulator';
 import {signInUser} from '../support/emulator.js';
 import {withBrowser, rendererPeakRss} from './browsers.js';
 import {
@@ -14,7 +13,7 @@ import {
   SEARCH_LETTERS,
 } from './config.js';
 import {figures, mb, median, round, timing} from './figures.js';
-import {bigSeed} from './seed.js';
+import {startEmulator, type BenchEmulator} from './emulator-process.js';
 import type {BenchServer} from './server.js';
 
 interface OrganizationRun {
@@ -36,7 +35,7 @@ interface OrganizationRun {
 async function organizationRun(
   implementation: 'element' | 'reference',
   origin: string,
-  emulator: Emulator,
+  emulator: BenchEmulator,
   accessToken: string,
 ): Promise<OrganizationRun> {
   return withBrowser(async (browser) => {
@@ -87,10 +86,8 @@ export async function measureOrganization(count: number, server: BenchServer): P
   const {origin} = server;
   const label = count >= 1000 ? `${String(count / 1000)}k` : String(count);
   process.stdout.write(`bench: ${label} connections: seeding…`);
-  const seed: StoreData = bigSeed(count);
-  const emulator = await createEmulator({
-    port: 0,
-    seed,
+  const emulator = await startEmulator({
+    connections: count,
     portal: {clientId: PORTAL_CLIENT_ID, redirectUris: [`${origin}/bench.html`], corsOrigins: [origin]},
   });
   await server.configure({issuer: emulator.issuer, apiBaseUrl: emulator.apiBaseUrl});

@@ -1,7 +1,7 @@
 /// <reference types="chrome" />
 /** 4. Extension: the popup opened → first rows painted, next to the same element on a plain page. */
 import type {BrowserContext, Page} from 'playwright-core';
-import type {Emulator} from '@conga-connections/emulator';
+import type {BenchEmulator} from './emulator-process.js';
 import {BUDGET, RUNS} from './config.js';
 import {timing} from './figures.js';
 import {popupUrl, type ExtensionSession} from './sign-in.js';
@@ -40,7 +40,7 @@ async function firstRowsFromNavigation(context: BrowserContext, url: string): Pr
   }
 }
 
-export async function measurePopup(session: ExtensionSession, origin: string, emulator: Emulator): Promise<void> {
+export async function measurePopup(session: ExtensionSession, origin: string, emulator: BenchEmulator): Promise<void> {
   process.stdout.write('bench: extension popup…');
   const {context} = session;
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

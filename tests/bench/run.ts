@@ -22,9 +22,9 @@ import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {cpus, tmpdir, totalmem} from 'node:os';
 import {join} from 'node:path';
 import * as prettier from 'prettier';
-import {createEmulator} from '@conga-connections/emulator';
 import {executablePath} from '../support/chromium.mjs';
 import {buildAll} from './builds.js';
+import {startEmulator} from './emulator-process.js';
 import {ALL_PARTS, BUDGET, ORGANIZATIONS, PARTS, PORTAL_CLIENT_ID, RUNS, root} from './config.js';
 import {measureCold} from './cold.js';
 import {writeSpeedTable} from './docs.js';
@@ -61,8 +61,7 @@ async function main(): Promise<void> {
     closers.push(() => server.close());
     for (const {count} of ORGANIZATIONS) await measureOrganization(count, server);
     if (PARTS.includes('sign-in') || PARTS.includes('extension') || PARTS.includes('cold')) {
-      const emulator = await createEmulator({
-        port: 0,
+      const emulator = await startEmulator({
         portal: {
           clientId: PORTAL_CLIENT_ID,
           redirectUris: [

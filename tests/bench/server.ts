@@ -1,17 +1,16 @@
 /**
  * The bench's web server on 127.0.0.1: the built module, the bench pages and the pages that host them. It runs in a
- * process of its own (`startServer` forks this file), as a host's static server would: in the bench's process it
- * shared one event loop with the emulator and Playwright's client, and a script request waited for them (a traced
- * sign-in: 100 ms from the browser's request for the sign-in chunk to its first byte, for a file served from memory).
+ * process of its own (`startServer` forks this file; see child.ts): in the bench's process a script request waited
+ * for Playwright's client and the emulator (a traced sign-in: 100 ms from the browser's request for the sign-in chunk
+ * to its first byte, for a file served from memory).
  */
-import {fork} from 'node:child_process';
 import {createHash} from 'node:crypto';
 import {readFileSync, statSync} from 'node:fs';
 import {createServer} from 'node:http';
 import {extname, resolve, sep} from 'node:path';
-import {fileURLToPath} from 'node:url';
 import {gzipSync} from 'node:zlib';
 import type {Builds} from './builds.js';
+import {childRole, exitWithParent, forkChild, nextMessage, stopChild} from './child.js';
 import {MAIN, PORTAL_CLIENT_ID} from './config.js';
 
 export interface PageSettings {
@@ -152,8 +151,7 @@ function serve(): void {
       send({configured: message.id});
     }
   });
-  // The parent went away (it ended, or was killed): so does the server.
-  process.on('disconnect', () => process.exit(0));
+  exitWithParent();
 }
 
 /** The bench's server, in its own process. */
@@ -165,26 +163,8 @@ export interface BenchServer {
 }
 
 export async function startServer(builds: Builds): Promise<BenchServer> {
-  // Run with the loader this process runs with (tsx), so the child can load this TypeScript file.
-  const child = fork(fileURLToPath(import.meta.url), [], {
-    execArgv: process.execArgv,
-    env: {...process.env, CONGA_BENCH_SERVER: '1'},
-  });
-  const next = <T extends FromServer>(accept: (message: FromServer) => message is T) =>
-    new Promise<T>((done, fail) => {
-      const onMessage = (message: FromServer) => {
-        if (!accept(message)) return;
-        child.off('message', onMessage);
-        child.off('exit', onExit);
-        done(message);
-      };
-      const onExit = (code: number | null) => {
-        fail(new Error(`the bench server ended (${String(code)})`));
-      };
-      child.on('message', onMessage);
-      child.once('exit', onExit);
-    });
-  const listening = next((message): message is {port: number} => 'port' in message);
+  const child = forkChild(import.meta.url, 'server');
+  const listening = nextMessage(child, (message: FromServer): message is {port: number} => 'port' in message);
   child.send({builds} satisfies ToServer);
   const {port} = await listening;
   let id = 0;
@@ -193,24 +173,16 @@ export async function startServer(builds: Builds): Promise<BenchServer> {
     async configure(settings) {
       id += 1;
       const mine = id;
-      const configured = next(
-        (message): message is {configured: number} => 'configured' in message && message.configured === mine,
+      const configured = nextMessage(
+        child,
+        (message: FromServer): message is {configured: number} =>
+          'configured' in message && message.configured === mine,
       );
       child.send({settings: {...settings}, id: mine} satisfies ToServer);
       await configured;
     },
-    close: () =>
-      new Promise<void>((done) => {
-        if (child.exitCode !== null) {
-          done();
-          return;
-        }
-        child.once('exit', () => {
-          done();
-        });
-        child.disconnect();
-      }),
+    close: () => stopChild(child),
   };
 }
 
-if (process.env.CONGA_BENCH_SERVER === '1' && process.send) serve();
+if (childRole() === 'server') serve();

@@ -3,8 +3,8 @@
 import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {chromium, type Browser, type BrowserContext, type Page} from 'playwright-core';
-import type {Emulator} from '@conga-connections/emulator';
+import {chromium, type Browser, type BrowserContext, type Page, type Request} from 'playwright-core';
+import type {BenchEmulator} from './emulator-process.js';
 import {executablePath} from '../support/chromium.mjs';
 import {BENCH_ARGS, withBrowser} from './browsers.js';
 import type {Builds} from './builds.js';
@@ -54,16 +54,20 @@ interface RoundTrip {
   readonly form: number;
 }
 
-function watchRoundTrip(context: BrowserContext, emulator: Emulator): {start(): void; result: Promise<RoundTrip>} {
+function watchRoundTrip(
+  context: BrowserContext,
+  emulator: BenchEmulator,
+): {start(): Promise<void>; result: Promise<RoundTrip>} {
   let since = Number.POSITIVE_INFINITY;
   const result = new Promise<RoundTrip>((resolveRoundTrip, reject) => {
     const timer = setTimeout(() => {
       reject(new Error('no sign-in round trip within 30 s'));
     }, 30_000);
-    context.on('requestfinished', (request) => {
+    const measure = async (request: Request) => {
       const url = new URL(request.url());
       if (request.method() !== 'GET' || !url.pathname.endsWith('/api-connections')) return;
-      const log = emulator.requestLog().slice(since);
+      const {startTime, responseEnd} = request.timing();
+      const log = (await emulator.requestLog()).slice(since);
       const authorize = log.findIndex(
         (entry) => entry.path.endsWith('/connect/authorize') && !/(?:^|&)prompt=none/.test(entry.query),
       );
@@ -71,7 +75,6 @@ function watchRoundTrip(context: BrowserContext, emulator: Emulator): {start(): 
       const login = log.findIndex((entry, index) => index > form && entry.method === 'POST');
       const [start, shown, submitted] = [log[authorize], log[form], log[login]];
       if (authorize < 0 || !start || !shown || !submitted) return;
-      const {startTime, responseEnd} = request.timing();
       const roundTrip = {total: startTime + responseEnd - start.time, form: submitted.time - shown.time};
       clearTimeout(timer);
       if (process.env.CONGA_BENCH_DEBUG) {
@@ -83,17 +86,20 @@ function watchRoundTrip(context: BrowserContext, emulator: Emulator): {start(): 
         );
       }
       resolveRoundTrip(roundTrip);
+    };
+    context.on('requestfinished', (request) => {
+      measure(request).catch(reject);
     });
   });
   return {
-    start() {
-      since = emulator.requestLog().length;
+    async start() {
+      since = (await emulator.requestLog()).length;
     },
     result,
   };
 }
 
-async function hostSignInRun(browser: Browser, url: string, emulator: Emulator): Promise<RoundTrip> {
+async function hostSignInRun(browser: Browser, url: string, emulator: BenchEmulator): Promise<RoundTrip> {
   const context = await browser.newContext();
   try {
     submitLoginForms(context, emulator.users.admin);
@@ -102,7 +108,7 @@ async function hostSignInRun(browser: Browser, url: string, emulator: Emulator):
     await page.goto(url);
     const button = page.getByRole('button', {name: 'Sign in', exact: true});
     await button.waitFor();
-    roundTrip.start();
+    await roundTrip.start();
     await button.click();
     return await roundTrip.result;
   } finally {
@@ -115,7 +121,7 @@ export interface ExtensionSession {
   close(): Promise<void>;
 }
 
-async function launchExtension(extensionDir: string, emulator: Emulator): Promise<ExtensionSession> {
+async function launchExtension(extensionDir: string, emulator: BenchEmulator): Promise<ExtensionSession> {
   const profile = mkdtempSync(join(tmpdir(), 'conga-bench-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
@@ -146,14 +152,14 @@ async function launchExtension(extensionDir: string, emulator: Emulator): Promis
 
 export const popupUrl = `chrome-extension://${EXTENSION_ID}/src/popup/index.html`;
 
-async function extensionSignInRun(session: ExtensionSession, emulator: Emulator): Promise<RoundTrip> {
+async function extensionSignInRun(session: ExtensionSession, emulator: BenchEmulator): Promise<RoundTrip> {
   submitLoginForms(session.context, emulator.users.admin);
   const roundTrip = watchRoundTrip(session.context, emulator);
   const popup = await session.context.newPage();
   await popup.goto(popupUrl);
   const button = popup.locator('conga-api-connections').getByRole('button', {name: 'Sign in', exact: true});
   await button.waitFor();
-  roundTrip.start();
+  await roundTrip.start();
   await button.click();
   const result = await roundTrip.result;
   await popup.close();
@@ -163,7 +169,7 @@ async function extensionSignInRun(session: ExtensionSession, emulator: Emulator)
 export async function measureSignIn(
   builds: Builds,
   origin: string,
-  emulator: Emulator,
+  emulator: BenchEmulator,
 ): Promise<ExtensionSession | undefined> {
   process.stdout.write('bench: sign-in…');
   const host: RoundTrip[] = [];

@@ -3,7 +3,7 @@ import {html} from 'lit';
 import type {TemplateResult} from 'lit';
 import type {ApiConnection} from '@conga-connections/api-client';
 import {fieldLabel} from './draft.js';
-import {messages} from './form-messages.js';
+import {messages} from './edit-messages.js';
 import type {FormModel} from './form-model.js';
 import {renderPanelFrame} from './panel-view.js';
 import type {PanelHandlers} from './panel-view.js';

@@ -11,7 +11,7 @@ import {ConnectionUpdatedEvent} from '../../events/connection-updated-event.js';
 import {FormClosedEvent} from '../../events/form-closed-event.js';
 import {RequestAddValueEvent} from '../../events/request-add-value-event.js';
 import {SecretClosedEvent} from '../../events/secret-closed-event.js';
-import {messages} from './form-messages.js';
+import {messages} from './edit-messages.js';
 import {toolsMessages} from '../connection-tools/tools-messages.js';
 import '../api-connections/api-connections.js';
 import './connection-form.js';

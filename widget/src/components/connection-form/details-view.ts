@@ -4,7 +4,7 @@ import {isolate} from '../../bidi.js';
 import {currentLocale} from '../../locale.js';
 import type {TemplateResult} from 'lit';
 import type {ApiConnection} from '@conga-connections/api-client';
-import {messages} from './form-messages.js';
+import {messages} from './edit-messages.js';
 
 function formatDate(value: string | null): string {
   if (!value) return messages.formUnknown;

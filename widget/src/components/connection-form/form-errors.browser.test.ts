@@ -11,7 +11,7 @@ import {createFakeApiClient, fakeApiError, fakeSeed} from '@conga-connections/ap
 import type {FakeApiClient} from '@conga-connections/api-client/testing';
 import {ConnectionCreatedEvent} from '../../events/connection-created-event.js';
 import {FormClosedEvent} from '../../events/form-closed-event.js';
-import {messages} from './form-messages.js';
+import {messages} from './edit-messages.js';
 import {toolsMessages} from '../connection-tools/tools-messages.js';
 import '../api-connections/api-connections.js';
 import './connection-form.js';

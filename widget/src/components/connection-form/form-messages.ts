@@ -9,6 +9,7 @@ import {msg, str} from '../../localize.js';
 import {onLocaleReady} from '../../locale.js';
 import {messages as main} from '../../messages.js';
 import type {PartsMessages} from '../connection-tools/tools-messages.js';
+import type {EditMessages} from './edit-messages.js';
 
 /**
  * Built like the main catalogue (see messages.ts): `main` is read when this runs, so a locale change rebuilds this
@@ -120,24 +121,7 @@ const build = () => ({
   ),
   formGenerateNewSecret: msg('Generate a new secret', {id: 'formGenerateNewSecret'}),
   formCreateAsNew: msg('Create as new (prefilled)', {id: 'formCreateAsNew'}),
-  formConflictField: msg('Field', {id: 'formConflictField'}),
-  formConflictYours: msg('Your version', {id: 'formConflictYours'}),
-  formConflictTheirs: msg('Latest version', {id: 'formConflictTheirs'}),
-  formConflictNoFieldChanges: msg('No field values differ: it was saved again, or its status or secret changed.', {
-    id: 'formConflictNoFieldChanges',
-  }),
-  formConflictReapply: msg('Re-apply my changes on the latest version', {id: 'formConflictReapply'}),
-  formConflictTakeTheirs: msg('Take theirs', {id: 'formConflictTakeTheirs'}),
-  formConflictKeepEditing: msg('Keep editing', {id: 'formConflictKeepEditing'}),
   formConflictTookTheirs: msg('The form now shows the latest version.', {id: 'formConflictTookTheirs'}),
-  formEmptyValue: msg('(empty)', {id: 'formEmptyValue'}),
-  formDetails: msg('Details', {id: 'formDetails'}),
-  formCreated: msg('Created', {id: 'formCreated'}),
-  formModified: msg('Modified', {id: 'formModified'}),
-  formStatus: msg('Status', {id: 'formStatus'}),
-  formUnknown: msg('unknown', {id: 'formUnknown'}),
-  formByOn: (name: string, date: string) => msg(str`${name}, ${date}`, {id: 'formByOn'}),
-  formCopy: msg('Copy', {id: 'formCopy'}),
   formCopied: msg('Copied', {id: 'formCopied'}),
   formCopyFailed: msg('Copy failed — select the text and copy it manually.', {id: 'formCopyFailed'}),
   formNoApiClient: msg('This form is not connected to the platform yet.', {id: 'formNoApiClient'}),
@@ -158,5 +142,8 @@ const build = () => ({
 export let messages = build();
 onLocaleReady(() => (messages = build()));
 
-/** The form catalogue's type, with the hand-off's and the tools' strings, which load with those parts. */
-export type FormMessages = ReturnType<typeof build> & PartsMessages;
+/**
+ * The form catalogue's type, with the strings that load with the form's parts: the edit form's, the hand-off's and
+ * the tools'.
+ */
+export type FormMessages = ReturnType<typeof build> & EditMessages & PartsMessages;

@@ -54,7 +54,8 @@ function widgetLibrary(mode: string, outDir = 'widget/dist'): UserConfig {
   const chunkNames =
     (prefix: string) =>
     (chunk: {moduleIds: string[]}): string =>
-      chunk.moduleIds.some((id) => id.includes('/packages/auth/'))
+      // The chunk with the session (and oauth4webapi); the connection tests, also from packages/auth, keep their name.
+      chunk.moduleIds.some((id) => id.endsWith('/packages/auth/src/session.ts'))
         ? `${prefix}.sign-in-[hash].js`
         : `${prefix}.[name]-[hash].js`;
   const environment = (fileName: string, external: RegExp[], emptyOutDir: boolean) => ({

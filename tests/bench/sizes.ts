@@ -45,6 +45,11 @@ export function measureSizes(builds: Builds): void {
       undefined,
     ],
     ['token test chunk (lazy, tools and hand-off)', chunk(/^conga-api-connections\.token-test-[\w-]+\.js$/), undefined],
+    [
+      'connection tests chunk (lazy: Test sign-in, Get a token now)',
+      chunk(/^conga-api-connections\.connection-tests-[\w-]+\.js$/),
+      undefined,
+    ],
     ['session history chunk (lazy)', chunk(/^conga-api-connections\.change-history-[\w-]+\.js$/), undefined],
     ['bulk actions chunk (lazy)', chunk(/^conga-api-connections\.bulk-actions-[\w-]+\.js$/), undefined],
   ];

@@ -21,10 +21,11 @@ const BUDGET_GZIP_BYTES = 30 * 1024;
  * Issue 18: what a typical admin's first visit loads, gzip -9: the main module, the sign-in chunk and what opening
  * the Add form loads (the form's chunk alone: the edit form's parts, the first save's requests with the secret
  * hand-off, and the history come later). Issue 18's goal is 60 KB, which the bench reports against; this is a ceiling
- * at what the build reaches now (62.6 KB: 30.0 + 14.4 + 18.2; was 75, then 67.5 with the form split into model, save
- * flow and views), so nothing grows it back unnoticed.
+ * at what the build reaches now (61.8 KB: 29.9 + 13.6 + 18.3; was 75, then 67.5 with the form split into model, save
+ * flow and views, then 62.6 before the connection tests and the edit form's strings left the sign-in and form
+ * chunks), so nothing grows it back unnoticed.
  */
-const FIRST_VISIT_GZIP_BYTES = 63 * 1024;
+const FIRST_VISIT_GZIP_BYTES = 62 * 1024;
 /**
  * Every lazy chunk, by the name the build gives it, with the elements it defines and the chunk that loads it (the
  * main module, or the form's chunk). A new lazy feature adds its chunk here, so what loads up front and what loads on
@@ -32,9 +33,12 @@ const FIRST_VISIT_GZIP_BYTES = 63 * 1024;
  * Each lazy part of the form is one chunk per moment it is needed (the edit form, the first save): a further chunk
  * under the form's made rolldown move Lit or the form's modules into shared files (rolldown#10731).
  */
-const LAZY_CHUNKS: Record<string, {readonly tags: readonly string[]; readonly from: 'main' | 'connection-form'}> = {
+type ChunkParent = 'main' | 'connection-form' | 'sign-in';
+const LAZY_CHUNKS: Record<string, {readonly tags: readonly string[]; readonly from: ChunkParent}> = {
   'connection-form': {tags: ['conga-connection-form'], from: 'main'},
   'sign-in': {tags: [], from: 'main'},
+  // "Test sign-in" and "Get a token now": loaded by the tools, run on the sign-in chunk's code (a kit handed in).
+  'connection-tests': {tags: [], from: 'sign-in'},
   // Bulk deactivate/reactivate and export: loaded on the first bulk action.
   'bulk-actions': {tags: ['conga-bulk-actions'], from: 'main'},
   // The session history and its panel: loaded on the first recorded change or when the panel opens.
@@ -144,7 +148,8 @@ describe('the built module', () => {
     // One file up front: a page that shows the list loads nothing else (a bundler that moved Lit into a shared
     // chunk, as a lazy element without decorators once made it do, would fail here).
     expect(upFront, 'the main module imports no other file').toEqual([]);
-    const chunkName = (specifier: string) => /^\.\/conga-api-connections\.([a-z-]+)-[\w-]+\.js$/.exec(specifier)?.[1];
+    // The hash is 8 characters and may hold dashes (token-test-n-Ab12cd.js): the name is what comes before them.
+    const chunkName = (specifier: string) => /^\.\/conga-api-connections\.([a-z-]+)-[\w-]{8}\.js$/.exec(specifier)?.[1];
     const names = (specifiers: string[]) => new Map(specifiers.map((s) => [chunkName(s) ?? s, s.slice(2)]));
     const chunks = names(dynamic);
     // The form's chunk loads its parts lazily; the tools and the hand-off share the token test's chunk.
@@ -158,13 +163,20 @@ describe('the built module', () => {
       }
     };
     for (const fileName of [...chunks.values()]) visit(fileName);
-    const expected = (from: 'main' | 'connection-form') =>
+    const expected = (from: ChunkParent) =>
       Object.entries(LAZY_CHUNKS)
         .filter(([, chunk]) => chunk.from === from)
         .map(([name]) => name)
         .sort();
     expect([...names(dynamic).keys()].sort()).toEqual(expected('main'));
-    expect([...chunks.keys()].sort()).toEqual([...expected('main'), ...expected('connection-form')].sort());
+    expect([...chunks.keys()].sort()).toEqual(
+      [...expected('main'), ...expected('connection-form'), ...expected('sign-in')].sort(),
+    );
+    // The connection tests take the sign-in code as a kit: their chunk imports no file, so loading the sign-in chunk
+    // never waits for a chunk they share with it (issue 18).
+    const tests = chunks.get('connection-tests') ?? '';
+    expect(moduleSpecifiers(file(tests)).static, `${tests} imports`).toEqual([]);
+    expect(moduleSpecifiers(file(chunks.get('sign-in') ?? '')).static, 'the sign-in chunk imports').toEqual([]);
     for (const [name, fileName] of chunks) {
       const chunk = file(fileName);
       expect(chunk.includes(OAUTH_LIBRARY), `oauth4webapi in ${fileName}`).toBe(name === 'sign-in');

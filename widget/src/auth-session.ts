@@ -17,10 +17,10 @@ import type {AuthSession, BrowserAuthSession, BrowserAuthSessionOptions} from '@
  */
 const returning =
   typeof location === 'object' && /[?&]state=/.test(location.search) && /[?&](?:code|error)=/.test(location.search);
-if (returning) void import('@conga-connections/auth').catch(() => undefined);
+if (returning) void import('./sign-in-auth.js').catch(() => undefined);
 
 export async function createAuthSession(options: BrowserAuthSessionOptions): Promise<BrowserAuthSession> {
-  const {BrowserAuthSession: Session} = await import('@conga-connections/auth');
+  const {BrowserAuthSession: Session} = await import('./sign-in-auth.js');
   return new Session(options);
 }
 

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {decodeToken, testClientCredentials, testSignIn} from './connection-test.js';
+import {testClientCredentials, testSignIn} from './connection-test-kit.js';
+import {decodeToken} from './connection-test.js';
 import {AuthError} from './errors.js';
 import type {AuthLauncher} from './session.js';
 import {createFakeOpenIdProvider} from './testing.js';

@@ -4,11 +4,35 @@
  * admin may see — decoded claims, granted scopes and lifetimes, or the error the provider named — and drop the raw
  * tokens before they return: nothing here stores, logs or hands out a token or a secret.
  */
-import * as oauth from 'oauth4webapi';
-import {isAuthError, type AuthErrorCode} from './errors.js';
-import {isLoopbackHttp, PkceFlow, transportOptions} from './pkce-flow.js';
+import type * as OAuth from 'oauth4webapi';
+import type {AuthErrorCode, isAuthError} from './errors.js';
+import type {isLoopbackHttp, PkceFlow, transportOptions} from './pkce-flow.js';
 import type {AuthLauncher} from './session.js';
-import {createMemoryStorage} from './transaction-store.js';
+import type {createMemoryStorage} from './transaction-store.js';
+
+/**
+ * The sign-in code the tests run on, handed in rather than imported (`connection-test-kit.ts` holds the real one): this
+ * module then imports nothing at run time, so a page that bundles it apart from its sign-in code (the element loads it
+ * with its connection tools only, issue 18) takes oauth4webapi and the flow from the sign-in code it already has.
+ */
+export interface ConnectionTestKit {
+  readonly oauth: Pick<
+    typeof OAuth,
+    | 'AuthorizationResponseError'
+    | 'ResponseBodyError'
+    | 'WWWAuthenticateChallengeError'
+    | 'discoveryRequest'
+    | 'processDiscoveryResponse'
+    | 'clientCredentialsGrantRequest'
+    | 'processClientCredentialsResponse'
+    | 'ClientSecretBasic'
+  >;
+  readonly PkceFlow: typeof PkceFlow;
+  readonly isAuthError: typeof isAuthError;
+  readonly isLoopbackHttp: typeof isLoopbackHttp;
+  readonly transportOptions: typeof transportOptions;
+  readonly createMemoryStorage: typeof createMemoryStorage;
+}
 
 /** What a token says about itself once decoded: a JWT's payload, or only that it can't be read. */
 export type DecodedToken =
@@ -76,10 +100,10 @@ export interface SignInTestFailure {
   readonly code?: AuthErrorCode;
 }
 
-/** The outcome of {@link testSignIn}. */
+/** The outcome of {@link runSignInTest}. */
 export type SignInTestResult = SignInTestSuccess | SignInTestFailure;
 
-/** Options of {@link testSignIn}. */
+/** Options of {@link runSignInTest}. */
 export interface SignInTestOptions {
   issuer: string;
   /** The tested connection's Client ID (never the admin's own client). */
@@ -105,7 +129,7 @@ function isFetchFailure(error: unknown): boolean {
  * challenge's `error` parameter, else the body it left unread, else `invalid_client` (RFC 6749 §5.2: a 401 from the
  * token endpoint is a failed client authentication).
  */
-async function oauthErrorOf(error: unknown): Promise<string | undefined> {
+async function oauthErrorOf({oauth}: ConnectionTestKit, error: unknown): Promise<string | undefined> {
   if (error instanceof oauth.AuthorizationResponseError || error instanceof oauth.ResponseBodyError) return error.error;
   if (!(error instanceof oauth.WWWAuthenticateChallengeError)) return undefined;
   const named = error.cause.map((challenge) => challenge.parameters.error).find((code) => typeof code === 'string');
@@ -120,10 +144,10 @@ async function oauthErrorOf(error: unknown): Promise<string | undefined> {
 }
 
 /** What failed, from the error a {@link PkceFlow} step threw. */
-async function failureOf(error: unknown): Promise<SignInTestFailure> {
-  if (isAuthError(error)) {
+async function failureOf(kit: ConnectionTestKit, error: unknown): Promise<SignInTestFailure> {
+  if (kit.isAuthError(error)) {
     const cause = error.cause;
-    const named = await oauthErrorOf(cause);
+    const named = await oauthErrorOf(kit, cause);
     if (named !== undefined) return {ok: false, error: named};
     if (error.code === 'AUTH_ACCESS_DENIED') return {ok: false, error: 'access_denied'};
     // The token request is the only request of `complete()` that a page's origin can block: discovery already
@@ -139,13 +163,13 @@ async function failureOf(error: unknown): Promise<SignInTestFailure> {
  * its transaction lives in a store of its own, so no session, storage or token of the admin is touched. The
  * launcher is called synchronously, so a popup opens within the click that started the test.
  */
-export async function testSignIn(options: SignInTestOptions): Promise<SignInTestResult> {
-  const flow = new PkceFlow({
+export async function runSignInTest(kit: ConnectionTestKit, options: SignInTestOptions): Promise<SignInTestResult> {
+  const flow = new kit.PkceFlow({
     issuer: options.issuer,
     clientId: options.clientId,
     redirectUri: options.redirectUri,
     scope: options.scope,
-    transactionStorage: createMemoryStorage(),
+    transactionStorage: kit.createMemoryStorage(),
     ...(options.fetch === undefined ? {} : {fetch: options.fetch}),
     ...(options.now === undefined ? {} : {now: options.now}),
   });
@@ -158,7 +182,7 @@ export async function testSignIn(options: SignInTestOptions): Promise<SignInTest
     );
   } catch (error) {
     started.catch(() => undefined);
-    return await failureOf(error);
+    return await failureOf(kit, error);
   }
   let callback: string | undefined;
   try {
@@ -166,7 +190,7 @@ export async function testSignIn(options: SignInTestOptions): Promise<SignInTest
     callback = await answer;
   } catch (error) {
     answer.catch(() => undefined);
-    return await failureOf(error);
+    return await failureOf(kit, error);
   }
   if (callback === undefined) return {ok: false, code: 'AUTH_INTERRUPTED'};
   try {
@@ -180,7 +204,7 @@ export async function testSignIn(options: SignInTestOptions): Promise<SignInTest
       expiresIn: Math.round((tokens.expiresAt - (options.now ?? Date.now)()) / 1000),
     };
   } catch (error) {
-    return await failureOf(error);
+    return await failureOf(kit, error);
   }
 }
 
@@ -204,10 +228,10 @@ export interface TokenTestFailure {
   readonly code?: AuthErrorCode;
 }
 
-/** The outcome of {@link testClientCredentials}. */
+/** The outcome of {@link runTokenTest}. */
 export type TokenTestResult = TokenTestSuccess | TokenTestFailure;
 
-/** Options of {@link testClientCredentials}. */
+/** Options of {@link runTokenTest}. */
 export interface TokenTestOptions {
   issuer: string;
   clientId: string;
@@ -224,7 +248,8 @@ export interface TokenTestOptions {
  * §2.3.1), never in a URL: from a page, that header makes the browser ask the provider first (a CORS preflight), so
  * a provider that refuses this origin there never receives the secret from the page.
  */
-export async function testClientCredentials(options: TokenTestOptions): Promise<TokenTestResult> {
+export async function runTokenTest(kit: ConnectionTestKit, options: TokenTestOptions): Promise<TokenTestResult> {
+  const {oauth} = kit;
   const fetchFunction = options.fetch ?? globalThis.fetch.bind(globalThis);
   let issuer: URL;
   try {
@@ -233,16 +258,16 @@ export async function testClientCredentials(options: TokenTestOptions): Promise<
     return {ok: false, code: 'AUTH_DISCOVERY_FAILED'};
   }
   // Plain http only for the loopback emulator, as in PkceFlow (B2-12).
-  if (issuer.protocol !== 'https:' && !isLoopbackHttp(issuer)) return {ok: false, code: 'AUTH_INSECURE_ISSUER'};
-  const http = transportOptions(issuer, fetchFunction);
-  let as: oauth.AuthorizationServer;
+  if (issuer.protocol !== 'https:' && !kit.isLoopbackHttp(issuer)) return {ok: false, code: 'AUTH_INSECURE_ISSUER'};
+  const http = kit.transportOptions(issuer, fetchFunction);
+  let as: OAuth.AuthorizationServer;
   try {
     as = await oauth.processDiscoveryResponse(issuer, await oauth.discoveryRequest(issuer, http));
   } catch (error) {
     return isFetchFailure(error) ? {ok: false, blocked: true} : {ok: false, code: 'AUTH_DISCOVERY_FAILED'};
   }
   if (as.issuer !== options.issuer) return {ok: false, code: 'AUTH_CONFIGURATION_MISMATCH'};
-  const client: oauth.Client = {client_id: options.clientId};
+  const client: OAuth.Client = {client_id: options.clientId};
   const parameters = new URLSearchParams();
   if (options.scope !== undefined && options.scope.trim() !== '') parameters.set('scope', options.scope.trim());
   let response: Response;
@@ -266,7 +291,7 @@ export async function testClientCredentials(options: TokenTestOptions): Promise<
       ...(result.expires_in === undefined ? {} : {expiresIn: result.expires_in}),
     };
   } catch (error) {
-    const named = await oauthErrorOf(error);
+    const named = await oauthErrorOf(kit, error);
     return named === undefined ? {ok: false, code: 'AUTH_TOKEN_REQUEST_FAILED'} : {ok: false, error: named};
   }
 }

@@ -1,7 +1,8 @@
 export {
   decodeToken,
-  testClientCredentials,
-  testSignIn,
+  runSignInTest,
+  runTokenTest,
+  type ConnectionTestKit,
   type DecodedToken,
   type SignInTestFailure,
   type SignInTestOptions,
@@ -12,6 +13,7 @@ export {
   type TokenTestResult,
   type TokenTestSuccess,
 } from './connection-test.js';
+export {connectionTestKit, testClientCredentials, testSignIn} from './connection-test-kit.js';
 export {AUTH_ERROR_CODES, AuthError, isAuthError, type AuthErrorCode} from './errors.js';
 export {
   createFrameLauncher,

@@ -1,7 +1,25 @@
-import type * as Auth from '@conga-connections/auth';
+import type {SignInTestOptions, SignInTestResult, TokenTestOptions, TokenTestResult} from '@conga-connections/auth';
 import type {ConnectionTester} from '../../context.js';
+import type {createPopupLauncher} from '../../sign-in-auth.js';
 
-type AuthModule = typeof Auth;
+/** What the tester uses of the sign-in code and the connection tests, once both are loaded. */
+interface AuthModule {
+  createPopupLauncher: typeof createPopupLauncher;
+  testSignIn(options: SignInTestOptions): Promise<SignInTestResult>;
+  testClientCredentials(options: TokenTestOptions): Promise<TokenTestResult>;
+}
+
+/** The sign-in chunk, then the connection tests' chunk, run on the sign-in chunk's code (its kit). */
+async function loadAuth(): Promise<AuthModule> {
+  const signIn = await import('../../sign-in-auth.js');
+  const {runSignInTest, runTokenTest} = await signIn.loadConnectionTests();
+  const kit = signIn.connectionTestKit;
+  return {
+    createPopupLauncher: signIn.createPopupLauncher,
+    testSignIn: (options) => runSignInTest(kit, options),
+    testClientCredentials: (options) => runTokenTest(kit, options),
+  };
+}
 
 /** How long the test's sign-in window may stay open without an answer; long enough to type a password and consent. */
 export const TEST_SIGN_IN_TIMEOUT_MS = 5 * 60_000;
@@ -25,7 +43,7 @@ export interface HostConnectionTesterOptions {
 export function createHostConnectionTester(options: HostConnectionTesterOptions): ConnectionTester {
   const page = options.window ?? window;
   let loaded: AuthModule | undefined;
-  const loading = import('@conga-connections/auth').then((module) => (loaded = module));
+  const loading = loadAuth().then((module) => (loaded = module));
   // A failed load is reported by the first test that needs it.
   loading.catch(() => undefined);
   const {issuer, redirectUri} = options;

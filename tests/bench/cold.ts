@@ -11,30 +11,13 @@ import {withBrowser} from './browsers.js';
 import {RUNS} from './config.js';
 import {timing} from './figures.js';
 import {submitLoginForms} from './sign-in.js';
+import {detectFirstRows} from './first-rows.js';
 
 /** Chromium's "4G" preset as issue 18 names it: 4 Mbit/s down, 3 Mbit/s up, 20 ms round trip; the CPU as it is. */
 export const FOUR_G = {offline: false, latency: 20, downloadThroughput: 4_000_000 / 8, uploadThroughput: 3_000_000 / 8};
 
-/**
- * Records in `window.congaFirstRows` when the first frame with table rows (in any shadow root) was rendered, in
- * milliseconds since the navigation started; top frame only (the silent sign-in's frame loads the same page). A
- * string, because tsx would wrap the named inner functions of a function in a helper the page doesn't have.
- */
-const DETECT_FIRST_ROWS = `(() => {
-  if (window.top !== window || !/\\/cold(?:-reference)?\\.html$/.test(location.pathname)) return;
-  const find = (node) => {
-    if (node.querySelector('tbody tr')) return true;
-    for (const element of node.querySelectorAll('*')) if (element.shadowRoot && find(element.shadowRoot)) return true;
-    return false;
-  };
-  const tick = () => requestAnimationFrame(() => {
-    if (!find(document)) return tick();
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => { window.congaFirstRows = performance.now(); };
-    channel.port2.postMessage(null);
-  });
-  tick();
-})();`;
+/** When the first rows were painted (first-rows.ts). */
+const DETECT_FIRST_ROWS = detectFirstRows(/\/cold(?:-reference)?\.html$/, {topFrameOnly: true});
 
 /** Signs in once through the login form on the bare sign-in page, leaving a provider session in `context`. */
 async function providerSession(context: BrowserContext, origin: string, emulator: BenchEmulator): Promise<void> {

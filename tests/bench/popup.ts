@@ -5,27 +5,10 @@ import type {BenchEmulator} from './emulator-process.js';
 import {BUDGET, RUNS} from './config.js';
 import {timing} from './figures.js';
 import {popupUrl, type ExtensionSession} from './sign-in.js';
+import {detectFirstRows} from './first-rows.js';
 
-/**
- * Records in `window.congaFirstRows` when the first frame with table rows (in any shadow root) was rendered, as
- * milliseconds since the navigation started. A string, because tsx would wrap the named inner functions of a
- * function in a helper that doesn't exist in the page.
- */
-const DETECT_FIRST_ROWS = `(() => {
-  if (!/\\/(?:popup\\/index|plain)\\.html$/.test(location.pathname)) return;
-  const find = (node) => {
-    if (node.querySelector('tbody tr')) return true;
-    for (const element of node.querySelectorAll('*')) if (element.shadowRoot && find(element.shadowRoot)) return true;
-    return false;
-  };
-  const tick = () => requestAnimationFrame(() => {
-    if (!find(document)) return tick();
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => { window.congaFirstRows = performance.now(); };
-    channel.port2.postMessage(null);
-  });
-  tick();
-})();`;
+/** When the first rows were painted (first-rows.ts). */
+const DETECT_FIRST_ROWS = detectFirstRows(/\/(?:popup\/index|plain)\.html$/);
 
 async function firstRowsFromNavigation(context: BrowserContext, url: string): Promise<number> {
   const page: Page = await context.newPage();

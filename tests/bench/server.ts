@@ -59,18 +59,23 @@ function pageHtml(path: string, origin: string, settings: PageSettings): string 
   }
 }
 
-/** A served file: its bytes gzip -9 and its entity tag, made once (the build does not change during a run). */
+/** A served file: its bytes, gzip -9 and as they are, and its entity tag, read once (a run never rebuilds). */
 interface Served {
+  readonly bytes: Buffer;
   readonly gzip: Buffer;
   readonly etag: string;
 }
-const served = new Map<string, Served>();
+const servedFiles = new Map<string, Served>();
 function servedFile(file: string): Served {
-  let entry = served.get(file);
+  let entry = servedFiles.get(file);
   if (!entry) {
     const bytes = readFileSync(file);
-    entry = {gzip: gzipSync(bytes, {level: 9}), etag: `"${createHash('sha256').update(bytes).digest('base64url')}"`};
-    served.set(file, entry);
+    entry = {
+      bytes,
+      gzip: gzipSync(bytes, {level: 9}),
+      etag: `"${createHash('sha256').update(bytes).digest('base64url')}"`,
+    };
+    servedFiles.set(file, entry);
   }
   return entry;
 }
@@ -110,7 +115,11 @@ function serve(): void {
     const folders: Record<string, string> = builds ? {widget: builds.widgetDir, pages: builds.pagesDir} : {};
     const base = folders[folder];
     const file = base ? resolve(base, rest.join('/')) : '';
-    if (!base || !file.startsWith(base + sep) || !statSync(file, {throwIfNoEntry: false})?.isFile()) {
+    if (
+      !base ||
+      !file.startsWith(base + sep) ||
+      (!servedFiles.has(file) && !statSync(file, {throwIfNoEntry: false})?.isFile())
+    ) {
       response.writeHead(404, {'content-type': 'text/plain'});
       response.end('not found');
       return;
@@ -118,14 +127,14 @@ function serve(): void {
     // Scripts go out gzip-compressed, as any server would send them: the cold-load row (throttled to 4G) measures
     // what crosses the network, and every bench page gets the same treatment.
     const gzip = extname(file) === '.js' && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '');
-    const {etag, gzip: body} = servedFile(file);
+    const served = servedFile(file);
     const headers = {
       'cache-control': cachePolicy(file),
-      etag,
+      etag: served.etag,
       // One entity tag for both encodings, so a stored response of either is revalidated the same way.
       vary: 'accept-encoding',
     };
-    if (request.headers['if-none-match'] === etag) {
+    if (request.headers['if-none-match'] === served.etag) {
       response.writeHead(304, headers);
       response.end();
       return;
@@ -135,7 +144,7 @@ function serve(): void {
       'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
       ...(gzip ? {'content-encoding': 'gzip'} : {}),
     });
-    response.end(gzip ? body : readFileSync(file));
+    response.end(gzip ? served.gzip : served.bytes);
   });
   process.on('message', (message: ToServer) => {
     if ('builds' in message) {

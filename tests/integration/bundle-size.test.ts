@@ -33,7 +33,7 @@ const FIRST_VISIT_GZIP_BYTES = 62 * 1024;
  * Each lazy part of the form is one chunk per moment it is needed (the edit form, the first save): a further chunk
  * under the form's made rolldown move Lit or the form's modules into shared files (rolldown#10731).
  */
-type ChunkParent = 'main' | 'connection-form' | 'sign-in';
+type ChunkParent = 'main' | 'connection-form' | 'sign-in' | 'status-dialog';
 const LAZY_CHUNKS: Record<string, {readonly tags: readonly string[]; readonly from: ChunkParent}> = {
   'connection-form': {tags: ['conga-connection-form'], from: 'main'},
   'sign-in': {tags: [], from: 'main'},
@@ -48,6 +48,10 @@ const LAZY_CHUNKS: Record<string, {readonly tags: readonly string[]; readonly fr
   // What the first save needs: its requests, and the hand-off, which must be there before a request goes.
   'save-parts': {tags: ['conga-secret-reveal'], from: 'connection-form'},
   'token-test': {tags: ['conga-token-test'], from: 'connection-form'},
+  // The Deactivate / Reactivate confirmation's words, and the dialog element they fill (which the bulk actions load
+  // too): on the first status change.
+  'status-dialog': {tags: [], from: 'main'},
+  'confirm-dialog': {tags: ['conga-confirm-dialog'], from: 'status-dialog'},
   // The list's idle sorting and its status request: loaded once the list is in.
   'list-deferred': {tags: [], from: 'main'},
   // @lit/localize's runtime: loaded when a page asks for a language other than English (issue 17).
@@ -170,7 +174,12 @@ describe('the built module', () => {
         .sort();
     expect([...names(dynamic).keys()].sort()).toEqual(expected('main'));
     expect([...chunks.keys()].sort()).toEqual(
-      [...expected('main'), ...expected('connection-form'), ...expected('sign-in')].sort(),
+      [
+        ...expected('main'),
+        ...expected('connection-form'),
+        ...expected('sign-in'),
+        ...expected('status-dialog'),
+      ].sort(),
     );
     // The connection tests take the sign-in code as a kit: their chunk imports no file, so loading the sign-in chunk
     // never waits for a chunk they share with it (issue 18).
@@ -190,6 +199,8 @@ describe('the built module', () => {
     expect(code).not.toContain('Save & Generate Client Secret');
     expect(code).not.toContain('Retry failed');
     expect(code).not.toContain('text/csv');
+    // The confirmation's words load with it.
+    expect(code).not.toContain('Tokens already issued stay valid');
   });
 
   it(`keeps a first visit (main module, sign-in, the Add form) within ${String(FIRST_VISIT_GZIP_BYTES / 1024)} KB gzip`, () => {

@@ -4,10 +4,11 @@
 // A host that owns sign-in builds the session here (the sign-in code stays a lazy chunk) and sets `.session`.
 export {createAuthSession} from './auth-session.js';
 export {CongaApiConnections} from './components/api-connections/api-connections.js';
-export {CongaConfirmDialog} from './components/confirm-dialog/confirm-dialog.js';
 // The form and the secret hand-off are a chunk loaded on first use (see connection-list.ts): their classes are
 // exported as types only; at run time they are `customElements.get('conga-connection-form')` once defined.
 export type {CongaConnectionForm} from './components/connection-form/connection-form.js';
+// The Deactivate / Reactivate confirmation loads on the first one (issue 18); hosts get its type.
+export type {CongaConfirmDialog} from './components/confirm-dialog/confirm-dialog.js';
 export {CongaConnectionList} from './components/connection-list/connection-list.js';
 export type {CongaChangeHistory} from './components/change-history/change-history.js';
 export {CongaErrorState, describeError} from './components/error-state/error-state.js';

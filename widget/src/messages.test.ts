@@ -8,8 +8,9 @@ import {messages as formMessages} from './components/connection-form/form-messag
 import {bulkMessages} from './components/bulk-actions/bulk-messages.js';
 import {toolsMessages} from './components/connection-tools/tools-messages.js';
 import {historyMessages} from './components/change-history/change-history.messages.js';
+import {statusDialogMessages} from './components/connection-list/status-dialog-messages.js';
 
-const CATALOGUES = {messages, formMessages, bulkMessages, toolsMessages, historyMessages};
+const CATALOGUES = {messages, formMessages, bulkMessages, toolsMessages, historyMessages, statusDialogMessages};
 
 /** Sample arguments, so a message that is a function shows its words for each kind of value it may get. */
 const SAMPLES: unknown[][] = [

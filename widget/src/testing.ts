@@ -11,6 +11,7 @@ import {createFakeApiClient, fakeSeed} from '@conga-connections/api-client/testi
 import type {FakeApiClient, FakeApiClientSeed} from '@conga-connections/api-client/testing';
 import {createFakeAuthSession} from '@conga-connections/auth/testing';
 import type {CongaApiConnections} from './components/api-connections/api-connections.js';
+import type {CongaConfirmDialog} from './components/confirm-dialog/confirm-dialog.js';
 import type {CongaConnectionList} from './components/connection-list/connection-list.js';
 import './components/api-connections/api-connections.js';
 import {AnnounceEvent} from './events/announce-event.js';
@@ -90,6 +91,23 @@ export function announcements(list: CongaConnectionList): AnnounceEvent[] {
   const seen: AnnounceEvent[] = [];
   list.addEventListener(AnnounceEvent.eventName, (event) => seen.push(event));
   return seen;
+}
+
+/** The list's Deactivate / Reactivate confirmation (its chunk loads on the first status change). */
+export function confirmDialog(list: CongaConnectionList): CongaConfirmDialog {
+  const dialog = list.shadowRoot?.querySelector('conga-confirm-dialog');
+  if (!dialog) throw new Error('no confirmation dialog');
+  return dialog;
+}
+
+/** Clicks a row's Deactivate / Reactivate button (focused first, as a real click would) and waits for the dialog. */
+export async function openStatusDialog(list: CongaConnectionList, row: HTMLElement): Promise<HTMLButtonElement> {
+  const button = row.querySelector<HTMLButtonElement>('[data-control="status"]');
+  if (!button) throw new Error('no Deactivate / Reactivate button in the row');
+  button.focus();
+  button.click();
+  await waitUntil(() => list.shadowRoot?.querySelector('conga-confirm-dialog')?.open, 'the confirmation never opened');
+  return button;
 }
 
 export function statusCalls(api: FakeApiClient) {

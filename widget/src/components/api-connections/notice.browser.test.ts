@@ -10,7 +10,7 @@ import {FormClosedEvent} from '../../events/form-closed-event.js';
 import type {CongaApiConnections} from './api-connections.js';
 import type {CongaConnectionList} from '../connection-list/connection-list.js';
 import type {ExportFile} from '../bulk-actions/bulk-actions.js';
-import {$, mountList, rows} from '../../testing.js';
+import {$, confirmDialog, mountList, openStatusDialog, rows} from '../../testing.js';
 
 function banner(root: CongaApiConnections): HTMLElement | null {
   return root.shadowRoot?.querySelector<HTMLElement>('[part="notice"]') ?? null;
@@ -44,12 +44,8 @@ function rowNamed(list: CongaConnectionList, name: string): HTMLTableRowElement 
 }
 
 async function changeStatus(list: CongaConnectionList, name: string): Promise<HTMLButtonElement> {
-  const button = rowNamed(list, name).querySelector<HTMLButtonElement>('[data-control="status"]')!;
-  button.focus();
-  button.click();
-  const dialog = list.shadowRoot!.querySelector('conga-confirm-dialog')!;
-  await waitUntil(() => dialog.open, 'no confirmation');
-  dialog.shadowRoot!.querySelector<HTMLElement>('[part="confirm-button"]')!.click();
+  const button = await openStatusDialog(list, rowNamed(list, name));
+  confirmDialog(list).shadowRoot!.querySelector<HTMLElement>('[part="confirm-button"]')!.click();
   return button;
 }
 

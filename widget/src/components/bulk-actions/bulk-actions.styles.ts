@@ -5,6 +5,10 @@ export default css`
   :host {
     display: contents;
   }
+  /* Until its chunk is in (load-confirm-dialog.ts), the confirmation's text must not show. */
+  conga-confirm-dialog:not(:defined) {
+    display: none;
+  }
   :host([hidden]) {
     display: none;
   }

@@ -11,13 +11,13 @@ import {ConnectionStatusChangedEvent} from '../../events/connection-status-chang
 import shared from '../../styles/shared.js';
 import {describeError} from '../error-state/error-state.js';
 import type {CongaConfirmDialog} from '../confirm-dialog/confirm-dialog.js';
+import {loadConfirmDialog} from '../confirm-dialog/load-confirm-dialog.js';
 import {buildExport, EXPORT_FORMATS, saveFile} from '../connection-list/export.js';
 import type {ExportFile, ExportFormat} from '../connection-list/export.js';
 import {bulkMessages} from './bulk-messages.js';
 import {planBulk, runBulk} from './bulk.js';
 import type {BulkItem, BulkPlan, BulkReport, BulkTarget} from './bulk.js';
 import styles from './bulk-actions.styles.js';
-import '../confirm-dialog/confirm-dialog.js';
 
 export type {BulkItem} from './bulk.js';
 export type {ExportFile, ExportFormat} from '../connection-list/export.js';
@@ -94,6 +94,8 @@ export class CongaBulkActions extends LitElement {
       this.#focusReport();
       return;
     }
+    // Rejects when the dialog's chunk doesn't load (offline, a redeploy): the list says so; nothing was asked.
+    await loadConfirmDialog();
     this.#items = items;
     this.plan = plan;
     await this.updateComplete;

@@ -1,6 +1,6 @@
 import {localized} from '../../localize.js';
 import {html, LitElement} from 'lit';
-import {property, query} from 'lit/decorators.js';
+import {property} from 'lit/decorators.js';
 import {define, VERSION} from '../../define.js';
 import {DialogCancelledEvent} from '../../events/dialog-cancelled-event.js';
 import {DialogConfirmedEvent} from '../../events/dialog-confirmed-event.js';
@@ -48,8 +48,12 @@ export class CongaConfirmDialog extends LitElement {
   /** Styles the confirm button as destructive. */
   @property({type: Boolean, reflect: true}) danger = false;
 
-  @query('dialog') private readonly dialog?: HTMLDialogElement;
-  @query('[part="cancel-button"]') private readonly cancelButton?: HTMLButtonElement;
+  private get dialog(): HTMLDialogElement | null {
+    return this.renderRoot.querySelector<HTMLDialogElement>('dialog');
+  }
+  private get cancelButton(): HTMLButtonElement | null {
+    return this.renderRoot.querySelector<HTMLButtonElement>('[part="cancel-button"]');
+  }
 
   /** The control that had focus when the dialog opened; it gets it back on close. */
   #opener: HTMLElement | null = null;

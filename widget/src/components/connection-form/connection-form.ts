@@ -6,7 +6,7 @@
 // - This element: properties, loading the connection to edit, the dialogs, focus, the live region, and wiring.
 import {localized} from '../../localize.js';
 import {html, LitElement, nothing} from 'lit';
-import {property, query, state} from 'lit/decorators.js';
+import {property, state} from 'lit/decorators.js';
 import {consume} from '@lit/context';
 import type {Task} from '@lit/task';
 import {isApiError} from '@conga-connections/api-client';
@@ -113,9 +113,15 @@ export class CongaConnectionForm extends LitElement {
   @state() private statusMessage = '';
   @state() private loadRequest = 0;
 
-  @query('dialog') private readonly dialog?: HTMLDialogElement;
-  @query('conga-secret-reveal') private readonly reveal?: CongaSecretReveal;
-  @query('conga-connection-tools') private readonly tools?: CongaConnectionTools;
+  private get dialog(): HTMLDialogElement | null {
+    return this.renderRoot.querySelector<HTMLDialogElement>('dialog');
+  }
+  private get reveal(): CongaSecretReveal | null {
+    return this.renderRoot.querySelector<CongaSecretReveal>('conga-secret-reveal');
+  }
+  private get tools(): CongaConnectionTools | null {
+    return this.renderRoot.querySelector<CongaConnectionTools>('conga-connection-tools');
+  }
 
   /** The draft and its messages; every change renders again. */
   readonly #model = new FormModel(() => {

@@ -6,22 +6,13 @@
  * Lit keeps the properties set on it and the element upgrades in place.
  */
 import type {CongaConnectionTools} from '../connection-tools/connection-tools.js';
-
-function loader<T>(load: () => Promise<T>): () => Promise<T> {
-  let loading: Promise<T> | undefined;
-  return () =>
-    (loading ??= load().catch((error: unknown) => {
-      // A failed load (offline, a redeploy) is tried again next time.
-      loading = undefined;
-      throw error;
-    }));
-}
+import {lazy} from '../../lazy.js';
 
 /**
  * Loads the edit form's parts, `<conga-connection-tools>` with them; the form calls it when it opens in edit mode (or
  * a create turns into an edit: a lost create found again).
  */
-export const loadEditParts = loader(() => import('./edit-parts.js').then((module) => module.editParts));
+export const loadEditParts = lazy(() => import('./edit-parts.js').then((module) => module.editParts));
 
 /** The edit form's parts, once loaded. */
 export type EditParts = Awaited<ReturnType<typeof loadEditParts>>;
@@ -31,9 +22,9 @@ export type EditParts = Awaited<ReturnType<typeof loadEditParts>>;
  * answer may carry a secret that can be shown only once, so the hand-off must be there before the request goes,
  * never fetched after the answer came.
  */
-export const loadSaveParts = loader(() => import('./save-parts.js').then((module) => module.requests));
+export const loadSaveParts = lazy(() => import('./save-parts.js').then((module) => module.requests));
 
 /** Forgets the tools' test results and any pasted secret, if the tools were ever loaded (the form calls it on close). */
-export function resetTools(tools: Partial<CongaConnectionTools> | undefined): void {
+export function resetTools(tools: Partial<CongaConnectionTools> | null): void {
   tools?.reset?.();
 }

@@ -7,10 +7,19 @@ import {createFakeAuthSession} from '@conga-connections/auth/testing';
 import {messages} from '../../messages.js';
 import '../api-connections/api-connections.js';
 import type {CongaApiConnections} from '../api-connections/api-connections.js';
-import type {CongaConfirmDialog} from '../confirm-dialog/confirm-dialog.js';
 import './connection-list.js';
 import type {CongaConnectionList} from './connection-list.js';
-import {$, choose, mountList as mount, rows, search, settled, statusCalls} from '../../testing.js';
+import {
+  $,
+  choose,
+  mountList as mount,
+  rows,
+  search,
+  settled,
+  statusCalls,
+  confirmDialog,
+  openStatusDialog as openRowStatusDialog,
+} from '../../testing.js';
 
 // Helpers
 
@@ -40,23 +49,12 @@ async function sortBy(list: CongaConnectionList, columnName: string): Promise<vo
   await list.updateComplete;
 }
 
-function confirmDialog(list: CongaConnectionList): CongaConfirmDialog {
-  const dialog = list.shadowRoot?.querySelector('conga-confirm-dialog');
-  if (!dialog) throw new Error('no confirmation dialog');
-  return dialog;
-}
-
 function dialogPart(list: CongaConnectionList, part: string): HTMLElement {
   return confirmDialog(list).shadowRoot!.querySelector<HTMLElement>(`[part="${part}"]`)!;
 }
 
-/** Clicks a row's Deactivate / Reactivate button (focused first, as a real click would) and waits for the dialog. */
 async function openStatusDialog(list: CongaConnectionList, name: string): Promise<HTMLButtonElement> {
-  const button = rowByName(list, name).querySelector<HTMLButtonElement>('[data-control="status"]')!;
-  button.focus();
-  button.click();
-  await waitUntil(() => confirmDialog(list).open, 'the confirmation never opened');
-  return button;
+  return openRowStatusDialog(list, rowByName(list, name));
 }
 
 function listCalls(api: FakeApiClient) {

@@ -94,9 +94,11 @@ export default css`
   .notice p,
   .stale-text {
     margin: 0;
-  }
-  .stale-text {
     font-style: italic;
+  }
+  /* Until its chunk is in (load-confirm-dialog.ts), the confirmation's text must not show in the list. */
+  conga-confirm-dialog:not(:defined) {
+    display: none;
   }
   .table-scroll {
     overflow-x: auto;

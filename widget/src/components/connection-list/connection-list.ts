@@ -29,7 +29,7 @@ import type {LoadedList} from './list-query.js';
 import {ListSelection} from './list-selection.js';
 import {StatusChangeController} from './list-status.js';
 import {LOAD_STATUS, ListLoader} from './list-loader.js';
-import {loadBulk, sortWhenIdle} from './list-chunks.js';
+import {loadBulk, loadStatusDialog, sortWhenIdle} from './list-chunks.js';
 import {renderPager, renderTable} from './list-table-view.js';
 import {
   renderEmpty,
@@ -41,8 +41,9 @@ import {
   renderToolbar,
 } from './list-toolbar-view.js';
 import type {Notice} from './list-toolbar-view.js';
-import {isFormDefined, loadForm, preloadForm, renderForm, renderStatusDialog} from './list-dialog-view.js';
+import {isFormDefined, loadForm, preloadForm, renderForm} from './list-dialog-view.js';
 import type {FormRequest} from './list-dialog-view.js';
+import type * as StatusDialogModule from './status-dialog.js';
 import '../error-state/error-state.js';
 
 /**
@@ -110,6 +111,8 @@ export class CongaConnectionList extends LitElement {
       sortWhenIdle(list, () => this.#loader.list === list && this.isConnected);
     },
   );
+  /** The Deactivate / Reactivate confirmation's template, once its chunk is in (the first status change). */
+  #statusDialog: typeof StatusDialogModule | undefined;
   readonly #status = new StatusChangeController(this, {
     applyStatus: (key, isActive) => {
       this.#applyStatus(key, isActive);
@@ -350,6 +353,14 @@ export class CongaConnectionList extends LitElement {
     const target = {key, name: displayName(connection), externalIdentifier: connection.ExternalIdentifier, type};
     // aria-disabled keeps the button focusable while its request runs, so the click itself must do nothing (C4-01).
     if (!this.#status.ask({...target, activate: !connection.IsActive})) return;
+    try {
+      this.#statusDialog = await loadStatusDialog();
+      this.requestUpdate();
+    } catch (error) {
+      this.#status.cancel();
+      this.#fail(error);
+      return;
+    }
     await this.updateComplete;
     await this.renderRoot.querySelector<CongaConfirmDialog>('conga-confirm-dialog')?.show();
   };
@@ -456,7 +467,12 @@ export class CongaConnectionList extends LitElement {
     const activate = (event.currentTarget as HTMLElement).dataset.activate === 'true';
     const list = this.#query.list;
     const items = list ? this.#selectedRows().map((index) => toBulkItem(list, index)) : [];
-    await (await this.#bulkActions())?.changeStatus(items, activate);
+    try {
+      await (await this.#bulkActions())?.changeStatus(items, activate);
+    } catch (error) {
+      // The confirmation's chunk didn't load: nothing was asked or sent.
+      this.#fail(error);
+    }
   };
 
   readonly #handleExportClick = async (event: Event): Promise<void> => {
@@ -502,7 +518,8 @@ export class CongaConnectionList extends LitElement {
     else if (loader.status === LOAD_STATUS.complete && list) content = this.renderLoaded(list);
     else if (loader.status === LOAD_STATUS.error) content = this.renderFailed(loader.error);
     return html`<div part="base" aria-busy=${loader.status === LOAD_STATUS.pending ? 'true' : 'false'}>
-      ${content} ${renderStatusDialog(this.#status.target, this.#handleStatusConfirmed, this.#handleStatusCancelled)}
+      ${content}
+      ${this.#statusDialog?.renderStatusDialog(this.#status.target, this.#handleStatusConfirmed, this.#handleStatusCancelled)}
       ${renderForm({
         request: this.formRequest,
         integrations: this.#loader.integrations,

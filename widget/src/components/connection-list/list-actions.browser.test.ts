@@ -11,11 +11,21 @@ import {FormClosedEvent} from '../../events/form-closed-event.js';
 import {RequestFormEvent} from '../../events/request-form-event.js';
 import {messages} from '../../messages.js';
 import {statusMessages} from './status-messages.js';
+import {statusDialogMessages} from './status-dialog-messages.js';
 import '../api-connections/api-connections.js';
-import type {CongaConfirmDialog} from '../confirm-dialog/confirm-dialog.js';
 import './connection-list.js';
 import type {CongaConnectionList} from './connection-list.js';
-import {$, announcements, choose, mountList as mount, rows, search, statusCalls} from '../../testing.js';
+import {
+  $,
+  announcements,
+  choose,
+  mountList as mount,
+  rows,
+  search,
+  statusCalls,
+  confirmDialog,
+  openStatusDialog as openRowStatusDialog,
+} from '../../testing.js';
 
 // Helpers
 
@@ -25,23 +35,12 @@ function rowByName(list: CongaConnectionList, name: string): HTMLTableRowElement
   return row;
 }
 
-function confirmDialog(list: CongaConnectionList): CongaConfirmDialog {
-  const dialog = list.shadowRoot?.querySelector('conga-confirm-dialog');
-  if (!dialog) throw new Error('no confirmation dialog');
-  return dialog;
-}
-
 function dialogPart(list: CongaConnectionList, part: string): HTMLElement {
   return confirmDialog(list).shadowRoot!.querySelector<HTMLElement>(`[part="${part}"]`)!;
 }
 
-/** Clicks a row's Deactivate / Reactivate button (focused first, as a real click would) and waits for the dialog. */
 async function openStatusDialog(list: CongaConnectionList, name: string): Promise<HTMLButtonElement> {
-  const button = rowByName(list, name).querySelector<HTMLButtonElement>('[data-control="status"]')!;
-  button.focus();
-  button.click();
-  await waitUntil(() => confirmDialog(list).open, 'the confirmation never opened');
-  return button;
+  return openRowStatusDialog(list, rowByName(list, name));
 }
 
 function listCalls(api: FakeApiClient) {
@@ -161,7 +160,7 @@ describe('<conga-connection-list>', () => {
       const dialog = confirmDialog(list);
       expect(dialog.querySelector('[slot="heading"]')?.textContent).to.equal('Deactivate ERP nightly sync?');
       expect(dialog.querySelector('[slot="heading"] bdi')?.textContent).to.equal('ERP nightly sync');
-      expect(dialog.textContent).to.contain(messages.confirmDeactivateBody);
+      expect(dialog.textContent).to.contain(statusDialogMessages.confirmDeactivateBody);
       expect(dialog.textContent).to.contain('API to API connection for External Identifier 00D5g000004CmQwEAK.');
       expect(dialogPart(list, 'confirm-button').textContent.trim()).to.equal(messages.deactivate);
       const changed = oneEvent(
@@ -190,7 +189,7 @@ describe('<conga-connection-list>', () => {
     it('reactivates an inactive connection with the reactivation text', async () => {
       const {list, api} = await mount();
       await openStatusDialog(list, 'Reporting export (sandbox)');
-      expect(confirmDialog(list).textContent).to.contain(messages.confirmReactivateBody);
+      expect(confirmDialog(list).textContent).to.contain(statusDialogMessages.confirmReactivateBody);
       expect(confirmDialog(list).danger).to.equal(false);
       dialogPart(list, 'confirm-button').click();
       await waitUntil(() => statusCalls(api).length === 1);

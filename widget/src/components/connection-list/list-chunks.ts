@@ -1,18 +1,16 @@
 /**
  * The list's lazy chunks besides the form's (list-dialog-view.ts). `<conga-bulk-actions>` (bulk deactivate / reactivate
  * and export, with their strings) loads on the first bulk action or Export, so the main module carries only the
- * checkboxes and the selection bar; idle sorting loads once a list is in.
+ * checkboxes and the selection bar; the Deactivate / Reactivate confirmation loads on the first one; idle sorting loads
+ * once a list is in.
  */
+import {lazy} from '../../lazy.js';
 import type {LoadedList} from './list-query.js';
 
-let bulkModule: Promise<unknown> | undefined;
-export function loadBulk(): Promise<unknown> {
-  bulkModule ??= import('../bulk-actions/bulk-actions.js').catch((error: unknown) => {
-    bulkModule = undefined;
-    throw error;
-  });
-  return bulkModule;
-}
+export const loadBulk = lazy(() => import('../bulk-actions/bulk-actions.js'));
+
+/** The Deactivate / Reactivate confirmation (status-dialog.ts) and the dialog element it fills, on the first change. */
+export const loadStatusDialog = lazy(() => import('./status-dialog.js'));
 
 /** Sorts every column of a list in idle time (idle-sort.ts, in the list-deferred chunk); a failed load only skips it. */
 export function sortWhenIdle(list: LoadedList, current: () => boolean): void {

@@ -1,6 +1,6 @@
 import {localized} from '../../localize.js';
 import {html, LitElement, nothing} from 'lit';
-import {property, query, state} from 'lit/decorators.js';
+import {property, state} from 'lit/decorators.js';
 import {consume} from '@lit/context';
 import {toConnectionType} from '@conga-connections/api-client';
 import type {ApiConnectionResponse} from '@conga-connections/api-client';
@@ -59,8 +59,12 @@ export class CongaConnectionTools extends LitElement {
   @state() private checked: RedirectUriMatch | undefined;
   @state() private statusMessage = '';
 
-  @query('conga-sign-in-test') private readonly signInTest?: CongaSignInTest;
-  @query('conga-token-test') private readonly tokenTest?: CongaTokenTest;
+  private get signInTest(): CongaSignInTest | null {
+    return this.renderRoot.querySelector<CongaSignInTest>('conga-sign-in-test');
+  }
+  private get tokenTest(): CongaTokenTest | null {
+    return this.renderRoot.querySelector<CongaTokenTest>('conga-token-test');
+  }
 
   /** Forgets the tests' results and any pasted secret (the form calls it when it closes). */
   reset(): void {

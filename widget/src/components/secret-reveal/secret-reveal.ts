@@ -1,6 +1,6 @@
 import {localized} from '../../localize.js';
 import {html, LitElement, nothing} from 'lit';
-import {property, query, state} from 'lit/decorators.js';
+import {property, state} from 'lit/decorators.js';
 import {define, VERSION} from '../../define.js';
 import {SecretClosedEvent} from '../../events/secret-closed-event.js';
 import {toolsMessages as messages} from '../connection-tools/tools-messages.js';
@@ -73,7 +73,9 @@ export class CongaSecretReveal extends LitElement {
   @state() private copyFailed: CopyTarget | undefined;
   @state() private statusMessage = '';
 
-  @query('dialog') private readonly dialog?: HTMLDialogElement;
+  private get dialog(): HTMLDialogElement | null {
+    return this.renderRoot.querySelector<HTMLDialogElement>('dialog');
+  }
 
   #opener: HTMLElement | null = null;
   #internals: ElementInternals | undefined;

@@ -1,6 +1,6 @@
 import {html, LitElement, nothing} from 'lit';
 import type {PropertyValues} from 'lit';
-import {property, query, state} from 'lit/decorators.js';
+import {property, state} from 'lit/decorators.js';
 import {consume} from '@lit/context';
 import type {TokenTestResult, TokenTestSuccess} from '@conga-connections/auth';
 import {configContext, connectionTesterContext} from '../../context.js';
@@ -59,7 +59,9 @@ export class CongaTokenTest extends LitElement {
   @state() private statusMessage = '';
   @state() private secretMissing = false;
 
-  @query('#token-secret') private readonly secretInput?: HTMLInputElement;
+  private get secretInput(): HTMLInputElement | null {
+    return this.renderRoot.querySelector<HTMLInputElement>('#token-secret');
+  }
 
   #hostTester: {issuer: string; tester: ConnectionTester} | undefined;
   #run = 0;

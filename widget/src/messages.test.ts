@@ -5,12 +5,21 @@
 import {describe, expect, it} from 'vitest';
 import {messages} from './messages.js';
 import {messages as formMessages} from './components/connection-form/form-messages.js';
+import {messages as editMessages} from './components/connection-form/edit-messages.js';
 import {bulkMessages} from './components/bulk-actions/bulk-messages.js';
 import {toolsMessages} from './components/connection-tools/tools-messages.js';
 import {historyMessages} from './components/change-history/change-history.messages.js';
 import {statusDialogMessages} from './components/connection-list/status-dialog-messages.js';
 
-const CATALOGUES = {messages, formMessages, bulkMessages, toolsMessages, historyMessages, statusDialogMessages};
+const CATALOGUES = {
+  messages,
+  formMessages,
+  bulkMessages,
+  toolsMessages,
+  historyMessages,
+  statusDialogMessages,
+  editMessages,
+};
 
 /** Sample arguments, so a message that is a function shows its words for each kind of value it may get. */
 const SAMPLES: unknown[][] = [
@@ -66,7 +75,7 @@ describe('message catalogues', () => {
   });
 
   it('say "doesn\'t exist" for a connection that was never there, and tell a UI-to-API creator there is no secret', () => {
-    expect(formMessages.formDoesNotExist).toBe("This API connection doesn't exist.");
+    expect(editMessages.formDoesNotExist).toBe("This API connection doesn't exist.");
     expect(toolsMessages.secretTitleClientIdGenerated).toBe('Client ID generated');
     expect(toolsMessages.secretPublicClientNote).toMatch(/^The Client ID was generated\. .*has no client secret/);
   });

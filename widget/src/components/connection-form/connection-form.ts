@@ -30,7 +30,7 @@ import {FormModel} from './form-model.js';
 import {renderIntegrationUserGuidance} from './guidance.js';
 import {renderIdentifier} from './identifier-view.js';
 import {renderCorsOrigins, renderRedirectUris, renderScopes} from './list-view.js';
-import {renderConfirmation, renderNotFound} from './panel-view.js';
+import {renderConfirmation} from './panel-view.js';
 import {SaveFlowController} from './save-flow.js';
 import type {Handoff} from './save-flow.js';
 import {renderActions, renderFailure, renderSummary} from './summary-view.js';
@@ -353,9 +353,12 @@ export class CongaConnectionForm extends LitElement {
    * the only, empty one) and gets focus, and the admin is told to save. Nothing is sent until they do.
    */
   async #addValue(field: 'RedirectURI' | 'CorsOrigins', value: string): Promise<void> {
+    // The tools are an edit part: their strings are in by the time they ask.
+    const text = this.editParts?.toolsMessages();
+    if (!text) return;
     const {focus, added} = this.#model.addValue(field, value);
-    const name = messages.testFixFields[field];
-    await this.#announce(added ? messages.testFixAdded(value, name) : messages.testFixAlreadyListed(value, name));
+    const name = text.testFixFields[field];
+    await this.#announce(added ? text.testFixAdded(value, name) : text.testFixAlreadyListed(value, name));
     await this.#focusById(focus);
   }
 
@@ -501,7 +504,9 @@ export class CongaConnectionForm extends LitElement {
   private renderBody() {
     const model = this.#model;
     const step = this.#flow.step;
-    const notFound = () => renderNotFound(!model.loaded, this.connectionType, this.#loadIdentifier, this.#flow);
+    // Only an edit reaches "not found" (a 404 of its load or its save), with the edit form's parts in.
+    const notFound = () =>
+      this.editParts?.renderNotFound(!model.loaded, this.connectionType, this.#loadIdentifier, this.#flow) ?? nothing;
     if (step === 'not-found') return notFound();
     if (model.mode === 'edit' && !model.loaded && step !== 'handoff') {
       if (!this.api) return html`<p class="muted">${messages.formNoApiClient}</p>`;
@@ -531,13 +536,13 @@ export class CongaConnectionForm extends LitElement {
       });
     }
     const latest = this.#flow.latest;
-    // A conflict comes only from saving an edit, so the edit form's parts are in by then.
-    const panel =
-      step === 'conflict'
-        ? latest && this.editParts
-          ? this.editParts.renderConflict(model, latest, this.#flow)
-          : nothing
-        : renderConfirmation(step, this.#flow);
+    // A conflict and the regenerate confirmation come only from saving an edit: the edit form's parts are in by then.
+    const {editParts} = this;
+    let panel: unknown;
+    if (step === 'conflict')
+      panel = latest && editParts ? editParts.renderConflict(model, latest, this.#flow) : nothing;
+    else if (step === 'confirm-regenerate') panel = editParts?.renderRegenerate(this.#flow) ?? nothing;
+    else panel = renderConfirmation(step, this.#flow);
     return html`${panel} ${this.renderForm()}`;
   }
 

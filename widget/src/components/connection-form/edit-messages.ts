@@ -25,6 +25,20 @@ const edit = () => ({
   formUnknown: msg('unknown', {id: 'formUnknown'}),
   formByOn: (name: string, date: string) => msg(str`${name}, ${date}`, {id: 'formByOn'}),
   formCopy: msg('Copy', {id: 'formCopy'}),
+  // The edit form's panels (edit-panel-view.ts).
+  backToList: msg('Back to the list', {id: 'backToList'}),
+  formFieldClientId: msg('Client ID', {id: 'formFieldClientId'}),
+  formRegenerateTitle: msg('Issue a new client secret?', {id: 'formRegenerateTitle'}),
+  formRegenerateWarning: msg(
+    'Saving issues a new client secret. The current secret stops working at once, in every system that uses it.',
+    {id: 'formRegenerateWarning'},
+  ),
+  formConfirm: msg('Confirm', {id: 'formConfirm'}),
+  /** A connection the admin asked to edit was never there (the platform has no delete): not "no longer exists". */
+  formDoesNotExist: msg("This API connection doesn't exist.", {id: 'formDoesNotExist'}),
+  formDoesNotExistDetail: (typeLabel: string, identifier: string) =>
+    msg(str`No ${typeLabel} connection has the External Identifier ${identifier}.`, {id: 'formDoesNotExistDetail'}),
+  formCreateAsNew: msg('Create as new (prefilled)', {id: 'formCreateAsNew'}),
 });
 
 /** The edit parts' keys, which `FormMessages` includes (the widget exports that type). */

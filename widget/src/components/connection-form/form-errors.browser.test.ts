@@ -194,7 +194,7 @@ describe('<conga-connection-form>', () => {
       expect(writes(api as FakeApiClient)).to.deep.equal(['apiConnections.create']);
       const identifier = select(form);
       expect(identifier.getAttribute('aria-invalid')).to.equal('true');
-      expect(describedText(form, identifier)).to.contain(messages.formIdentifierDuplicate('APItoAPI'));
+      expect(describedText(form, identifier)).to.contain(toolsMessages.formIdentifierDuplicate('APItoAPI'));
       expect(control(form, 'field-ClientName').value).to.equal('Second ERP sync');
     });
 

@@ -23,7 +23,6 @@ const build = () => ({
   formTitleCreateUiToApi: msg('Add UI To API Connection', {id: 'formTitleCreateUiToApi'}),
   formTitleEdit: msg('Edit API connection', {id: 'formTitleEdit'}),
   errorSummaryTitle: msg('Fix these to continue:', {id: 'errorSummaryTitle'}),
-  backToList: msg('Back to the list', {id: 'backToList'}),
   formRequiredNote: msg('Fields marked * are required.', {id: 'formRequiredNote'}),
   formIntegrationUserGuidance: msg(
     'Conga recommends the Integration User flow instead of an API-to-API connection for most integrations.',
@@ -38,22 +37,11 @@ const build = () => ({
   formFieldBackChannelLogoutUri: msg('Back Channel Logout URI', {id: 'formFieldBackChannelLogoutUri'}),
   formFieldFrontChannelLogoutUri: msg('Front Channel Logout URI', {id: 'formFieldFrontChannelLogoutUri'}),
   formFieldAllowedScopes: msg('Allowed Scopes', {id: 'formFieldAllowedScopes'}),
-  formFieldClientId: msg('Client ID', {id: 'formFieldClientId'}),
   formChooseIdentifier: msg('Choose an external identifier', {id: 'formChooseIdentifier'}),
   formIdentifierTaken: (type: 'APItoAPI' | 'UItoAPI') =>
     type === 'APItoAPI'
       ? msg('(already has an API-to-API connection)', {id: 'formIdentifierTaken.apiToApi'})
       : msg('(already has a UI-to-API connection)', {id: 'formIdentifierTaken.uiToApi'}),
-  formIdentifierDuplicate: (type: 'APItoAPI' | 'UItoAPI') =>
-    type === 'APItoAPI'
-      ? msg(
-          'This External Identifier already has an API-to-API connection. Choose another one, or edit the existing connection from the list.',
-          {id: 'formIdentifierDuplicate.apiToApi'},
-        )
-      : msg(
-          'This External Identifier already has a UI-to-API connection. Choose another one, or edit the existing connection from the list.',
-          {id: 'formIdentifierDuplicate.uiToApi'},
-        ),
   formNoIntegrations: msg(
     'This organization has no external integrations yet. Add one under External Integrations first.',
     {id: 'formNoIntegrations'},
@@ -100,42 +88,21 @@ const build = () => ({
   formClose: msg('Close', {id: 'formClose'}),
   formSaving: msg('Saving…', {id: 'formSaving'}),
   formLoading: msg('Loading the connection…', {id: 'formLoading'}),
-  formRegenerateTitle: msg('Issue a new client secret?', {id: 'formRegenerateTitle'}),
-  formRegenerateWarning: msg(
-    'Saving issues a new client secret. The current secret stops working at once, in every system that uses it.',
-    {id: 'formRegenerateWarning'},
-  ),
-  formConfirm: msg('Confirm', {id: 'formConfirm'}),
   formDiscardTitle: msg('Discard changes?', {id: 'formDiscardTitle'}),
   formDiscardDetail: msg("Your changes to this connection haven't been saved.", {id: 'formDiscardDetail'}),
   formDiscard: msg('Discard changes', {id: 'formDiscard'}),
   formSaveFailed: msg("Couldn't save — your changes are still here.", {id: 'formSaveFailed'}),
   formRetry: msg('Retry', {id: 'formRetry'}),
-  /** A connection the admin asked to edit was never there (the platform has no delete): not "no longer exists". */
-  formDoesNotExist: msg("This API connection doesn't exist.", {id: 'formDoesNotExist'}),
-  formDoesNotExistDetail: (typeLabel: string, identifier: string) =>
-    msg(str`No ${typeLabel} connection has the External Identifier ${identifier}.`, {id: 'formDoesNotExistDetail'}),
   formCreatedSecretLost: msg(
     "The connection was created, but its secret couldn't be displayed. Generate a new secret.",
     {id: 'formCreatedSecretLost'},
   ),
   formGenerateNewSecret: msg('Generate a new secret', {id: 'formGenerateNewSecret'}),
-  formCreateAsNew: msg('Create as new (prefilled)', {id: 'formCreateAsNew'}),
   formConflictTookTheirs: msg('The form now shows the latest version.', {id: 'formConflictTookTheirs'}),
   formCopied: msg('Copied', {id: 'formCopied'}),
   formCopyFailed: msg('Copy failed — select the text and copy it manually.', {id: 'formCopyFailed'}),
   formNoApiClient: msg('This form is not connected to the platform yet.', {id: 'formNoApiClient'}),
   // Test sign-in asked the form to add a value (the form announces it; the tools load later).
-  testFixFields: {
-    RedirectURI: msg('Redirect URIs', {id: 'testFixFields.RedirectURI'}),
-    CorsOrigins: msg('Cors Origins', {id: 'testFixFields.CorsOrigins'}),
-  },
-  testFixAdded: (value: string, field: string) =>
-    msg(str`Added ${value} to ${field}. Save the connection to apply it, then test again.`, {id: 'testFixAdded'}),
-  testFixAlreadyListed: (value: string, field: string) =>
-    msg(str`${value} is already in ${field}. Save the connection to apply it, then test again.`, {
-      id: 'testFixAlreadyListed',
-    }),
 });
 
 /** The main catalogue plus the form's, in the current locale. */

@@ -1,12 +1,10 @@
 /**
- * The panels shown instead of the fields: the regenerate and discard confirmations, a created connection whose
- * secret was lost (C4-03), and a connection that doesn't (or no longer does) exist (C2-01). The conflict has its own
- * view.
+ * The panels shown instead of the fields: the discard confirmation and a created connection whose secret was lost
+ * (C4-03). The edit form's own (the regenerate confirmation, a connection that doesn't or no longer does exist, the
+ * conflict) load with its parts: edit-panel-view.ts and conflict-view.ts.
  */
 import {html, nothing} from 'lit';
 import type {TemplateResult} from 'lit';
-import {toApiTypeLabel} from '@conga-connections/api-client';
-import type {ConnectionType} from '@conga-connections/api-client';
 import {messages} from './form-messages.js';
 import type {Step} from './save-flow.js';
 
@@ -31,16 +29,9 @@ export function renderPanelFrame(title: string, body: unknown, actions: Template
   </div>`;
 }
 
-/** The confirmation panel of a step, or nothing. */
+/** The panel of a step the add form can reach, or nothing. */
 export function renderConfirmation(step: Step, handlers: PanelHandlers): TemplateResult | typeof nothing {
   switch (step) {
-    case 'confirm-regenerate':
-      return renderPanelFrame(
-        messages.formRegenerateTitle,
-        html`<p class="warning">${messages.formRegenerateWarning}</p>`,
-        html`<button type="button" @click=${handlers.keepEditing}>${messages.formCancel}</button>
-          <button type="button" class="primary" @click=${handlers.confirmRegenerate}>${messages.formConfirm}</button>`,
-      );
     case 'confirm-discard':
       return renderPanelFrame(
         messages.formDiscardTitle,
@@ -60,19 +51,4 @@ export function renderConfirmation(step: Step, handlers: PanelHandlers): Templat
     default:
       return nothing;
   }
-}
-
-/** Loaded and then gone: "no longer exists". Never loaded: it doesn't exist, as far as anyone here could see. */
-export function renderNotFound(
-  neverLoaded: boolean,
-  type: ConnectionType,
-  identifier: string,
-  handlers: PanelHandlers,
-): TemplateResult {
-  return renderPanelFrame(
-    neverLoaded ? messages.formDoesNotExist : messages.errorNotFound,
-    neverLoaded ? html`<p>${messages.formDoesNotExistDetail(toApiTypeLabel(type), identifier)}</p>` : nothing,
-    html`<button type="button" @click=${handlers.close}>${messages.backToList}</button>
-      <button type="button" class="primary" @click=${handlers.createAsNew}>${messages.formCreateAsNew}</button>`,
-  );
 }

@@ -11,6 +11,7 @@ import {createFakeApiClient, fakeApiError, fakeSeed} from '@conga-connections/ap
 import type {FakeApiClient} from '@conga-connections/api-client/testing';
 import {ConnectionCreatedEvent} from '../../events/connection-created-event.js';
 import {ConnectionUpdatedEvent} from '../../events/connection-updated-event.js';
+import {toolsMessages} from '../connection-tools/tools-messages.js';
 import {messages} from './form-messages.js';
 import {FormModel} from './form-model.js';
 import {PROGRESS_DELAY_MS, SaveFlowController} from './save-flow.js';
@@ -193,7 +194,7 @@ describe('SaveFlowController: creating', () => {
     const setup = setUp();
     fillNew(setup, SEEDED);
     await setup.flow.submit();
-    expect(setup.model.errorsFor('ExternalIdentifier')).toEqual([messages.formIdentifierDuplicate('APItoAPI')]);
+    expect(setup.model.errorsFor('ExternalIdentifier')).toEqual([toolsMessages.formIdentifierDuplicate('APItoAPI')]);
     expect(setup.effects.focused).toEqual(['error-summary']);
     expect(setup.flow.step).toBe('form');
   });

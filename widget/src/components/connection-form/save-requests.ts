@@ -13,6 +13,7 @@ import type {
 } from '@conga-connections/api-client';
 import {ConnectionCreatedEvent} from '../../events/connection-created-event.js';
 import {ConnectionUpdatedEvent} from '../../events/connection-updated-event.js';
+import {toolsMessages} from '../connection-tools/tools-messages.js';
 import {messages} from './form-messages.js';
 import type {SaveFlowPort} from './save-flow.js';
 
@@ -151,7 +152,7 @@ async function handleSaveError(flow: SaveFlowPort, error: unknown): Promise<void
             {
               field: 'ExternalIdentifier',
               key: 'ExternalIdentifier',
-              message: messages.formIdentifierDuplicate(flow.model.type),
+              message: toolsMessages.formIdentifierDuplicate(flow.model.type),
             },
           ]);
           await flow.showSummary();

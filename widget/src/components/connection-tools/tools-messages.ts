@@ -144,6 +144,28 @@ const parts = () => ({
       str`The token request from ${origin} got no answer this page may read, although ${origin} is in Cors Origins. Check that the sign-in service is reachable from this page, then test again.`,
       {id: 'diagnosisTokenRequestFailed'},
     ),
+  // What the tools' fixes say once the edit form took them (connection-form.ts) or where to make them.
+  testFixFields: {
+    RedirectURI: msg('Redirect URIs', {id: 'testFixFields.RedirectURI'}),
+    CorsOrigins: msg('Cors Origins', {id: 'testFixFields.CorsOrigins'}),
+  },
+  testFixAdded: (value: string, field: string) =>
+    msg(str`Added ${value} to ${field}. Save the connection to apply it, then test again.`, {id: 'testFixAdded'}),
+  testFixAlreadyListed: (value: string, field: string) =>
+    msg(str`${value} is already in ${field}. Save the connection to apply it, then test again.`, {
+      id: 'testFixAlreadyListed',
+    }),
+  // What a save's answer says (save-requests.ts, in the first save's chunk, which loads this one).
+  formIdentifierDuplicate: (type: 'APItoAPI' | 'UItoAPI') =>
+    type === 'APItoAPI'
+      ? msg(
+          'This External Identifier already has an API-to-API connection. Choose another one, or edit the existing connection from the list.',
+          {id: 'formIdentifierDuplicate.apiToApi'},
+        )
+      : msg(
+          'This External Identifier already has a UI-to-API connection. Choose another one, or edit the existing connection from the list.',
+          {id: 'formIdentifierDuplicate.uiToApi'},
+        ),
 });
 
 /** The hand-off's and the tools' keys, which `FormMessages` includes (the widget exports that type). */

@@ -20,12 +20,11 @@ const BUDGET_GZIP_BYTES = 30 * 1024;
 /**
  * Issue 18: what a typical admin's first visit loads, gzip -9: the main module, the sign-in chunk and what opening
  * the Add form loads (the form's chunk alone: the edit form's parts, the first save's requests with the secret
- * hand-off, and the history come later). Issue 18's goal is 60 KB, which the bench reports against; this is a ceiling
- * at what the build reaches now (61.8 KB: 29.9 + 13.6 + 18.3; was 75, then 67.5 with the form split into model, save
- * flow and views, then 62.6 before the connection tests and the edit form's strings left the sign-in and form
- * chunks), so nothing grows it back unnoticed.
+ * hand-off, the status confirmation and the history come later). Issue 18's goal, 60 KB, reached at 59.96 KB
+ * (28.9 + 13.2 + 17.9; was 75, then 67.5 with the form split into model, save flow and views, 62.6, 61.8): what grows
+ * the first visit now has to pay for itself.
  */
-const FIRST_VISIT_GZIP_BYTES = 62 * 1024;
+const FIRST_VISIT_GZIP_BYTES = 60 * 1024;
 /**
  * Every lazy chunk, by the name the build gives it, with the elements it defines and the chunk that loads it (the
  * main module, or the form's chunk). A new lazy feature adds its chunk here, so what loads up front and what loads on

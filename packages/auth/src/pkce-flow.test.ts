@@ -452,6 +452,86 @@ describe('PkceFlow', () => {
     });
   });
 
+  describe("the user's name from the userinfo endpoint (the platform's ID tokens name only sub)", () => {
+    /** The provider's ID tokens without name and e-mail, a userinfo endpoint, and what it answers. */
+    function withUserinfo(
+      answer: (sub: string) => Response,
+      endpoint = 'https://fake-op.example.test/connect/userinfo',
+    ) {
+      const seen: {url: string; init: RequestInit | undefined}[] = [];
+      const route: {provider?: FakeOpenIdProvider} = {};
+      const fetchFunction: typeof fetch = (input, init) => {
+        const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+        if (url === endpoint) {
+          seen.push({url, init});
+          return Promise.resolve(answer('user-1'));
+        }
+        return route.provider ? route.provider.fetch(input, init) : Promise.reject(new TypeError('no provider yet'));
+      };
+      const context = setup({fetch: fetchFunction});
+      const {provider} = context;
+      route.provider = provider;
+      provider.metadata.userinfo_endpoint = endpoint;
+      provider.rewriteTokens((body) => {
+        const [header, payload, signature] = String(body.id_token).split('.');
+        const claims = JSON.parse(Buffer.from(payload ?? '', 'base64url').toString()) as Record<string, unknown>;
+        delete claims.name;
+        delete claims.email;
+        return {
+          ...body,
+          id_token: `${header}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.${signature}`,
+        };
+      });
+      return {...context, seen};
+    }
+
+    const json = (body: unknown, status = 200) =>
+      new Response(JSON.stringify(body), {status, headers: {'content-type': 'application/json'}});
+
+    it('fills in the name and e-mail, asking with the access token and following no redirect', async () => {
+      const {flow, provider, seen} = withUserinfo((sub) => json({sub, name: 'Ada Admin', email: 'ada@example.test'}));
+      const {url} = await flow.start();
+      const {tokens, profile} = await flow.complete(await provider.authorize(url));
+      expect(tokens.user).toEqual({sub: 'user-1'});
+      const profiled = await profile?.();
+      expect(profiled?.user).toEqual({sub: 'user-1', name: 'Ada Admin', email: 'ada@example.test'});
+      expect(seen).toHaveLength(1);
+      expect(new Headers(seen[0]?.init?.headers).get('authorization')).toBe(`Bearer ${tokens.accessToken}`);
+      expect(seen[0]?.init?.redirect).toBe('manual');
+    });
+
+    it('ignores an answer about another user (OpenID Connect Core 5.3.4)', async () => {
+      const {flow, provider} = withUserinfo(() => json({sub: 'someone-else', name: 'Mallory'}));
+      const {url} = await flow.start();
+      const {profile} = await flow.complete(await provider.authorize(url));
+      expect((await profile?.())?.user).toEqual({sub: 'user-1'});
+    });
+
+    it('keeps the user as they are when userinfo fails or answers something else than a JSON object', async () => {
+      for (const answer of [
+        () => json({error: 'invalid_token'}, 401),
+        () => new Response('<html>'),
+        () => json(null),
+      ]) {
+        const {flow, provider} = withUserinfo(answer);
+        const {url} = await flow.start();
+        const {profile} = await flow.complete(await provider.authorize(url));
+        expect((await profile?.())?.user).toEqual({sub: 'user-1'});
+      }
+    });
+
+    it('B2-12 sends the access token to no plain-http userinfo endpoint', async () => {
+      const {flow, provider, seen} = withUserinfo(
+        (sub) => json({sub, name: 'Ada Admin'}),
+        'http://fake-op.example.test/connect/userinfo',
+      );
+      const {url} = await flow.start();
+      const {profile} = await flow.complete(await provider.authorize(url));
+      expect((await profile?.())?.user).toEqual({sub: 'user-1'});
+      expect(seen).toEqual([]);
+    });
+  });
+
   describe('B2-12 transport security', () => {
     it('B2-12 refuses a plain-http issuer away from loopback without sending anything', async () => {
       const provider = createFakeOpenIdProvider({issuer: 'http://login.example.test/api/v1/auth'});

@@ -2,6 +2,7 @@
 import {html} from 'lit';
 import type {TemplateResult} from 'lit';
 import type {ApiConnection} from '@conga-connections/api-client';
+import {conflictFields} from './conflict.js';
 import {fieldLabel} from './draft.js';
 import {messages} from './edit-messages.js';
 import type {FormModel} from './form-model.js';
@@ -14,7 +15,7 @@ function show(text: string): TemplateResult | string {
 
 /** The conflict panel. */
 export function renderConflict(model: FormModel, latest: ApiConnection, handlers: PanelHandlers): TemplateResult {
-  const fields = model.conflictFields(latest);
+  const fields = conflictFields(model, latest);
   const body =
     fields.length === 0
       ? html`<p>${messages.formConflictNoFieldChanges}</p>`

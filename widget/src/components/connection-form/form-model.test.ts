@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import type {ApiConnection} from '@conga-connections/api-client';
 import {REASONS} from '@conga-connections/validation';
+import {conflictFields} from './conflict.js';
 import {messages} from './form-messages.js';
 import {FormModel} from './form-model.js';
 
@@ -239,7 +240,7 @@ describe('FormModel: the request body and conflicts', () => {
     form.load(LOADED);
     form.setText('ClientName', 'Mine');
     const latest = {...LOADED, Description: 'Theirs', ETag: 'W/"2"'};
-    expect(form.conflictFields(latest)).toEqual([
+    expect(conflictFields(form, latest)).toEqual([
       {field: 'ClientName', mine: 'Mine', theirs: 'Contract portal'},
       {field: 'Description', mine: '', theirs: 'Theirs'},
     ]);

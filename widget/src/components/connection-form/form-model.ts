@@ -12,7 +12,6 @@ import {
   entryKey,
   FIELD_ORDER,
   fieldLabel,
-  fieldText,
   hasField,
   isListField,
   mergeDrafts,
@@ -385,14 +384,6 @@ export class FormModel {
       return updateBody(this.type, loaded, result.value, new Set(changedFields(this.draft, before)));
     }
     return createBody(this.type, result.value);
-  }
-
-  /** The shown fields (the identifier aside) where the draft and a newer version differ, for the conflict step. */
-  conflictFields(latest: ApiConnection): {field: FieldName; mine: string; theirs: string}[] {
-    const theirs = draftFromConnection(latest, this.draft.ExternalIdentifier);
-    return changedFields(this.draft, theirs)
-      .filter((field) => field !== 'ExternalIdentifier' && hasField(this.type, field))
-      .map((field) => ({field, mine: fieldText(this.draft, field), theirs: fieldText(theirs, field)}));
   }
 
   /** C2-03 "Reapply my changes": my changes on top of the newer version, which becomes what is loaded. */

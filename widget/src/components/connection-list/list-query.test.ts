@@ -125,6 +125,42 @@ describe('ListQuery', () => {
     expect(names(query)).toEqual([]);
   });
 
+  it('finds text in the fields searched in place, by letters, digits and punctuation', () => {
+    const [first, second] = CONNECTIONS;
+    const third = connection({ExternalIdentifier: 'ORG-C', ClientName: 'Third', ClientId: 'ccc-9f'});
+    // The repeated first row is dropped from the second page, so every later row's bits move up by one.
+    const query = queryOf(new LoadedList([toLoadedPage([first!, second!]), toLoadedPage([first!, third])]));
+    const found = (search: string) => {
+      query.set({search});
+      return names(query);
+    };
+    expect(found('a-11')).toEqual(['ERP nightly sync']);
+    expect(found('/callback')).toEqual(['Contract portal']);
+    expect(found('c-9f')).toEqual(['Third']);
+    expect(found('c-9g')).toEqual([]);
+    expect(found('https://')).toEqual(['Contract portal']);
+  });
+
+  it("doesn't read a row's in-place fields for a search holding a character they lack", () => {
+    let reads = 0;
+    const row = connection({ExternalIdentifier: 'ORG-R', ClientId: 'abc-123'});
+    const uris = ['https://r.test/cb'];
+    Object.defineProperty(row, 'RedirectURI', {
+      get: () => {
+        reads += 1;
+        return uris;
+      },
+    });
+    const query = queryOf(loaded([row]));
+    reads = 0;
+    query.set({search: 'zebra'});
+    expect(query.view).toHaveLength(0);
+    expect(reads).toBe(0);
+    query.set({search: 'r.test'});
+    expect(query.view).toHaveLength(1);
+    expect(reads).toBeGreaterThan(0);
+  });
+
   it('narrows a longer search from the last matches, and widens a shorter one again', () => {
     const query = queryOf();
     for (const search of ['o', 'or', 'org-', 'org-1', 'org-10']) query.set({search});

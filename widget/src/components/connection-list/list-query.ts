@@ -53,6 +53,21 @@ function inPlaceFields(connection: ApiConnectionResponse): string[] {
   return fields.concat(connection.RedirectURI, connection.CorsOrigins);
 }
 
+/**
+ * Which characters a text holds, as bits: one per letter a to z, one for every digit, and five shared by the rest (a
+ * character's code modulo 5: `-`, `.`, `/` and `:` each get their own). A row whose bits lack one of the search's
+ * can't hold it, so the search skips its fields without reading them: a GUID has no "p", most URLs no "r".
+ */
+function characterBits(text: string, bits = 0): number {
+  for (let at = 0; at < text.length; at += 1) {
+    const code = text.charCodeAt(at);
+    if (code >= 97 && code <= 122) bits |= 1 << (code - 97);
+    else if (code >= 48 && code <= 57) bits |= 1 << 26;
+    else bits |= 1 << (27 + (code % 5));
+  }
+  return bits;
+}
+
 function matchesInPlace(connection: ApiConnectionResponse, needle: string): boolean {
   if (connection.ClientId?.includes(needle)) return true;
   for (const uri of connection.RedirectURI) if (uri.includes(needle)) return true;
@@ -71,11 +86,14 @@ export interface LoadedPage {
   /** Where each connection's text starts, and where the page's ends. */
   readonly starts: Uint32Array;
   readonly flags: Uint8Array;
+  /** Per connection, the {@link characterBits} of the fields searched in place (0 when they are in the text). */
+  readonly inPlaceBits: Uint32Array;
 }
 
 export function toLoadedPage(connections: readonly ApiConnectionResponse[]): LoadedPage {
   const flags = new Uint8Array(connections.length);
   const starts = new Uint32Array(connections.length + 1);
+  const inPlaceBits = new Uint32Array(connections.length);
   let text = '';
   connections.forEach((connection, index) => {
     const type = toConnectionType(connection.APIType);
@@ -83,12 +101,13 @@ export function toLoadedPage(connections: readonly ApiConnectionResponse[]): Loa
     const mixed = others.some((field) => field.toLowerCase() !== field);
     flags[index] =
       (connection.IsActive ? FLAG_ACTIVE : 0) | (type ? FLAG_TYPE[type] : 0) | (mixed ? FLAG_MIXED_CASE : 0);
+    if (!mixed) inPlaceBits[index] = others.reduce((bits, field) => characterBits(field, bits), 0);
     const fields = [connection.ExternalIdentifier ?? '', connection.ClientName ?? ''];
     starts[index] = text.length;
     text += `${(mixed ? fields.concat(others) : fields).join(SEPARATOR).toLowerCase()}${SEPARATOR}`;
   });
   starts[connections.length] = text.length;
-  return {connections, text, starts, flags};
+  return {connections, text, starts, flags, inPlaceBits};
 }
 
 /** The text a sort by `column` compares. */
@@ -114,6 +133,11 @@ export class LoadedList {
   /** The plain connections, also handed to the form so it can refuse a type that an identifier already has. */
   readonly connections: ApiConnectionResponse[] = [];
   readonly flags: Uint8Array;
+  /** Per row, the {@link characterBits} of the fields searched in place. */
+  readonly #inPlaceBits: Uint32Array;
+  /** The last search's {@link characterBits}, made once per search rather than once per row. */
+  #needle = '';
+  #needleBits = 0;
   readonly loadedAt = new Date();
   /**
    * Set while the rest of a first load is still on its way: how many connections the server said there are. The
@@ -134,11 +158,14 @@ export class LoadedList {
   constructor(pages: readonly LoadedPage[], expected?: number) {
     const texts: string[] = [];
     const lengths: number[] = [];
-    this.flags = new Uint8Array(pages.reduce((sum, page) => sum + page.connections.length, 0));
-    for (const {connections, text, starts, flags} of pages) {
+    const size = pages.reduce((sum, page) => sum + page.connections.length, 0);
+    this.flags = new Uint8Array(size);
+    this.#inPlaceBits = new Uint32Array(size);
+    for (const {connections, text, starts, flags, inPlaceBits} of pages) {
       const kept = connections.filter((connection, index) => {
         const at = this.connections.length;
         this.flags[at] = flags[index] ?? 0;
+        this.#inPlaceBits[at] = inPlaceBits[index] ?? 0;
         const identifiers = this.#byKey.get(this.typeOf(at) ?? connection.APIType ?? '') ?? new Map<string, number>();
         this.#byKey.set(this.typeOf(at) ?? connection.APIType ?? '', identifiers);
         // A connection created while the pages were loading shifts later pages by one: keep its first copy only.
@@ -159,6 +186,7 @@ export class LoadedList {
       );
     }
     this.flags = this.flags.subarray(0, this.connections.length);
+    this.#inPlaceBits = this.#inPlaceBits.subarray(0, this.connections.length);
     this.#starts = new Uint32Array(lengths.length + 1);
     lengths.forEach((length, index) => {
       this.#starts[index + 1] = (this.#starts[index] ?? 0) + length;
@@ -221,10 +249,14 @@ export class LoadedList {
   /** Whether row `index` matches a search, given its hit in the search text. */
   matches(index: number, needle: string, hit: boolean): boolean {
     if (hit) return true;
+    if ((this.flags[index] ?? 0) & FLAG_MIXED_CASE) return false;
+    if (needle !== this.#needle) {
+      this.#needle = needle;
+      this.#needleBits = characterBits(needle);
+    }
+    if (this.#needleBits & ~(this.#inPlaceBits[index] ?? 0)) return false;
     const connection = this.connections[index];
-    return (
-      !((this.flags[index] ?? 0) & FLAG_MIXED_CASE) && connection !== undefined && matchesInPlace(connection, needle)
-    );
+    return connection !== undefined && matchesInPlace(connection, needle);
   }
 
   /** The text each row shows in `column`, in row order: what a sort by it compares. */

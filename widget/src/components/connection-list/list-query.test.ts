@@ -137,8 +137,49 @@ describe('ListQuery', () => {
     expect(found('a-11')).toEqual(['ERP nightly sync']);
     expect(found('/callback')).toEqual(['Contract portal']);
     expect(found('c-9f')).toEqual(['Third']);
+    expect(found('third')).toEqual(['Third']);
+    expect(found('nightly')).toEqual(['ERP nightly sync']);
     expect(found('c-9g')).toEqual([]);
     expect(found('https://')).toEqual(['Contract portal']);
+  });
+
+  it('finds text in origins, whether or not they begin a redirect URI', () => {
+    const covered = connection({
+      ExternalIdentifier: 'ORG-C',
+      APIType: 'UI to API',
+      ClientName: 'Covered',
+      RedirectURI: ['https://app.test/cb'],
+      CorsOrigins: ['https://app.test'],
+    });
+    const apart = connection({
+      ExternalIdentifier: 'ORG-D',
+      APIType: 'UI to API',
+      ClientName: 'Apart',
+      RedirectURI: ['https://app.test/cb'],
+      CorsOrigins: ['https://app.test', 'https://other.test'],
+    });
+    const query = queryOf(loaded([covered, apart]));
+    query.set({search: 'app.test'});
+    expect(names(query)).toEqual(['Covered', 'Apart']);
+    query.set({search: 'other.test'});
+    expect(names(query)).toEqual(['Apart']);
+  });
+
+  it('searches in place only the rows the filters and a narrowing search leave', () => {
+    const query = queryOf();
+    query.setType('UItoAPI');
+    query.set({search: 'callb'});
+    expect(names(query)).toEqual(['Contract portal']);
+    query.set({search: 'callback'});
+    expect(names(query)).toEqual(['Contract portal']);
+    query.setType('APItoAPI');
+    expect(names(query)).toEqual([]);
+    query.setType('');
+    query.setStatus('active');
+    query.set({search: 'aaaa'});
+    expect(names(query)).toEqual(['ERP nightly sync']);
+    query.setStatus('inactive');
+    expect(names(query)).toEqual([]);
   });
 
   it("doesn't read a row's in-place fields for a search holding a character they lack", () => {

@@ -29,7 +29,7 @@ import type {LoadedList} from './list-query.js';
 import {ListSelection} from './list-selection.js';
 import {StatusChangeController} from './list-status.js';
 import {LOAD_STATUS, ListLoader} from './list-loader.js';
-import {loadBulk, loadStatusDialog, sortWhenIdle} from './list-chunks.js';
+import {loadBulk, loadStatusDialog, prepareWhenIdle} from './list-chunks.js';
 import {renderPager, renderTable} from './list-table-view.js';
 import {
   renderEmpty,
@@ -108,7 +108,7 @@ export class CongaConnectionList extends LitElement {
     () => this.api,
     (list) => {
       preloadForm();
-      sortWhenIdle(list, () => this.#loader.list === list && this.isConnected);
+      prepareWhenIdle(list, () => this.#loader.list === list && this.isConnected);
     },
   );
   /** The Deactivate / Reactivate confirmation's template, once its chunk is in (the first status change). */

@@ -7,7 +7,6 @@ import {byValue} from './list-sort.js';
 import {sortByRank} from './rank-sort.js';
 import type {LoadedList} from './list-query.js';
 import {SORT_COLUMNS} from './url-state.js';
-import type {SortColumn} from './url-state.js';
 
 /** Comparisons between two pauses of a merge sort: a fraction of a millisecond. */
 const SORT_STEP = 1024;
@@ -98,26 +97,28 @@ function whenIdle(callback: (remaining: () => number) => void): void {
   }
 }
 
-/**
- * Sorts every column of `list` in idle time, a slice at a time, into `list.orders`. Stops when `current()` says the
- * list was replaced or the element left the page; a column sorted meanwhile by a click is skipped.
- */
-export function sortWhenIdle(list: LoadedList, current: () => boolean): void {
-  let column: SortColumn | undefined;
-  let job: Generator<undefined, Uint32Array, undefined> | undefined;
+/** Runs `steps` in idle time, a slice at a time, until they end or `current()` says the list was replaced or left. */
+export function runWhenIdle(steps: Iterator<unknown>, current: () => boolean): void {
   const slice = (remaining: () => number) => {
     if (!current()) return;
     const end = performance.now() + Math.min(IDLE_SLICE_MS, remaining());
-    while (performance.now() < end) {
-      if (!column || list.orders.has(column)) {
-        column = SORT_COLUMNS.find((candidate) => !list.orders.has(candidate));
-        if (!column) return;
-        job = sortInSlices(list.values(column));
-      }
-      const step = job?.next();
-      if (step?.done) list.orders.set(column, step.value);
-    }
+    while (performance.now() < end) if (steps.next().done) return;
     whenIdle(slice);
   };
   whenIdle(slice);
+}
+
+/** Sorts every column of `list` into `list.orders`, a step at a time; a column sorted meanwhile by a click is skipped. */
+export function* sortEveryColumn(list: LoadedList): Generator<undefined, void, undefined> {
+  for (;;) {
+    const column = SORT_COLUMNS.find((candidate) => !list.orders.has(candidate));
+    if (!column) return;
+    const job = sortInSlices(list.values(column));
+    let step = job.next();
+    while (!step.done && !list.orders.has(column)) {
+      yield;
+      step = job.next();
+    }
+    if (step.done && !list.orders.has(column)) list.orders.set(column, step.value);
+  }
 }

@@ -12,11 +12,14 @@ export const loadBulk = lazy(() => import('../bulk-actions/bulk-actions.js'));
 /** The Deactivate / Reactivate confirmation (status-dialog.ts) and the dialog element it fills, on the first change. */
 export const loadStatusDialog = lazy(() => import('./status-dialog.js'));
 
-/** Sorts every column of a list in idle time (idle-sort.ts, in the list-deferred chunk); a failed load only skips it. */
-export function sortWhenIdle(list: LoadedList, current: () => boolean): void {
+/**
+ * Indexes a list for searching and sorts every column in idle time (list-deferred.ts); a failed load only skips it,
+ * the list then searches and sorts without them.
+ */
+export function prepareWhenIdle(list: LoadedList, current: () => boolean): void {
   void import('./list-deferred.js').then(
     (module) => {
-      module.sortWhenIdle(list, current);
+      module.prepareWhenIdle(list, current);
     },
     () => undefined,
   );

@@ -15,8 +15,6 @@ const FLAG_ACTIVE = 1;
 const FLAG_TYPE = {APItoAPI: 2, UItoAPI: 4} as const satisfies Record<ConnectionType, number>;
 /** Client ID, redirect URIs or origins hold capitals, so they are in the search text instead of searched in place. */
 const FLAG_MIXED_CASE = 8;
-/** Every origin begins one of the row's redirect URIs (the usual case): what is in an origin is in a URI too. */
-const FLAG_ORIGINS_IN_URIS = 16;
 /** Between two fields and after every row of the search text: a character no one types, so no match spans two. */
 const SEPARATOR = '\u0000';
 
@@ -55,26 +53,20 @@ function inPlaceFields(connection: ApiConnectionResponse): string[] {
   return fields.concat(connection.RedirectURI, connection.CorsOrigins);
 }
 
-/**
- * Which characters a text holds, as bits: one per letter a to z, one for every digit, and five shared by the rest (a
- * character's code modulo 5: `-`, `.`, `/` and `:` each get their own). A row whose bits lack one of the search's
- * can't hold it, so the search skips its fields without reading them: a GUID has no "p", most URLs no "r".
- */
-function characterBits(text: string, bits = 0): number {
-  for (let at = 0; at < text.length; at += 1) {
-    const code = text.charCodeAt(at);
-    if (code >= 97 && code <= 122) bits |= 1 << (code - 97);
-    else if (code >= 48 && code <= 57) bits |= 1 << 26;
-    else bits |= 1 << (27 + (code % 5));
-  }
-  return bits;
-}
-
-function urisHold(connection: ApiConnectionResponse, needle: string, originsInUris: boolean): boolean {
+function matchesInPlace(connection: ApiConnectionResponse, needle: string): boolean {
+  if (connection.ClientId?.includes(needle)) return true;
   for (const uri of connection.RedirectURI) if (uri.includes(needle)) return true;
-  if (originsInUris) return false;
   for (const origin of connection.CorsOrigins) if (origin.includes(needle)) return true;
   return false;
+}
+
+/**
+ * A faster search of the fields searched in place (in-place-index.ts, in the list-deferred chunk): marks in `hits`
+ * the rows not marked yet that hold `needle` there, among those whose flags pass the filters (`flags & mask` is
+ * `wanted`), and only `candidates` when given.
+ */
+export interface InPlaceSearch {
+  find(needle: string, hits: Uint8Array, mask: number, wanted: number, candidates?: Uint32Array): void;
 }
 
 /** One page of the load, with its search text and bits made as soon as it arrives. */
@@ -88,39 +80,19 @@ export interface LoadedPage {
   /** Where each connection's text starts, and where the page's ends. */
   readonly starts: Uint32Array;
   readonly flags: Uint8Array;
-  /**
-   * Per connection, the {@link characterBits} of the fields searched in place (0 when they are in the text): the
-   * Client ID's, and the redirect URIs' and origins'. Apart, because a GUID holds few of the characters a URL does.
-   */
-  readonly clientIdBits: Uint32Array;
-  readonly uriBits: Uint32Array;
 }
 
 export function toLoadedPage(connections: readonly ApiConnectionResponse[]): LoadedPage {
   const flags = new Uint8Array(connections.length);
   const starts = new Uint32Array(connections.length + 1);
-  const clientIdBits = new Uint32Array(connections.length);
-  const uriBits = new Uint32Array(connections.length);
   const rows: string[] = [];
   let length = 0;
   connections.forEach((connection, index) => {
     const type = toConnectionType(connection.APIType);
     const others = inPlaceFields(connection);
     const mixed = others.some((field) => field.toLowerCase() !== field);
-    const {RedirectURI: uris, CorsOrigins: origins} = connection;
-    const originsInUris = origins.every((origin) => uris.some((uri) => uri.startsWith(origin)));
     flags[index] =
-      (connection.IsActive ? FLAG_ACTIVE : 0) |
-      (type ? FLAG_TYPE[type] : 0) |
-      (mixed ? FLAG_MIXED_CASE : 0) |
-      (originsInUris ? FLAG_ORIGINS_IN_URIS : 0);
-    if (!mixed) {
-      clientIdBits[index] = characterBits(connection.ClientId ?? '');
-      let bits = 0;
-      for (const uri of uris) bits = characterBits(uri, bits);
-      if (!originsInUris) for (const origin of origins) bits = characterBits(origin, bits);
-      uriBits[index] = bits;
-    }
+      (connection.IsActive ? FLAG_ACTIVE : 0) | (type ? FLAG_TYPE[type] : 0) | (mixed ? FLAG_MIXED_CASE : 0);
     const fields = [connection.ExternalIdentifier ?? '', connection.ClientName ?? ''];
     const row = `${(mixed ? fields.concat(others) : fields).join(SEPARATOR).toLowerCase()}${SEPARATOR}`;
     starts[index] = length;
@@ -130,7 +102,7 @@ export function toLoadedPage(connections: readonly ApiConnectionResponse[]): Loa
   starts[connections.length] = length;
   // One flat string: adding each row to the last (`text += row`) builds a rope of 500 pieces that lives until the
   // first search flattens it, several megabytes at 100k connections at the moment the load ends.
-  return {connections, text: rows.join(''), starts, flags, clientIdBits, uriBits};
+  return {connections, text: rows.join(''), starts, flags};
 }
 
 /** The text a sort by `column` compares. */
@@ -156,11 +128,8 @@ export class LoadedList {
   /** The plain connections, also handed to the form so it can refuse a type that an identifier already has. */
   readonly connections: ApiConnectionResponse[] = [];
   readonly flags: Uint8Array;
-  /** Per row, the {@link characterBits} of the Client ID, and of the redirect URIs and origins. */
-  readonly #clientIdBits: Uint32Array;
-  readonly #uriBits: Uint32Array;
-  /** One byte per row, for {@link findInPlace}: which rows to test. */
-  #only: Uint8Array | undefined;
+  /** The in-place fields' index, once the list-deferred chunk has built it in idle time. */
+  inPlace: InPlaceSearch | undefined;
   readonly loadedAt = new Date();
   /**
    * Set while the rest of a first load is still on its way: how many connections the server said there are. The
@@ -179,17 +148,12 @@ export class LoadedList {
   readonly #byKey = new Map<string, Map<string, number>>();
 
   constructor(pages: readonly LoadedPage[], expected?: number) {
-    const size = pages.reduce((sum, page) => sum + page.connections.length, 0);
-    this.flags = new Uint8Array(size);
-    this.#clientIdBits = new Uint32Array(size);
-    this.#uriBits = new Uint32Array(size);
-    for (const {connections, text, starts, flags, clientIdBits, uriBits} of pages) {
+    this.flags = new Uint8Array(pages.reduce((sum, page) => sum + page.connections.length, 0));
+    for (const {connections, text, starts, flags} of pages) {
       const first = this.connections.length;
       const kept = connections.filter((connection, index) => {
         const at = this.connections.length;
         this.flags[at] = flags[index] ?? 0;
-        this.#clientIdBits[at] = clientIdBits[index] ?? 0;
-        this.#uriBits[at] = uriBits[index] ?? 0;
         const identifiers = this.#byKey.get(this.typeOf(at) ?? connection.APIType ?? '') ?? new Map<string, number>();
         this.#byKey.set(this.typeOf(at) ?? connection.APIType ?? '', identifiers);
         // A connection created while the pages were loading shifts later pages by one: keep its first copy only.
@@ -197,23 +161,11 @@ export class LoadedList {
         identifiers.set(connection.ExternalIdentifier ?? '', this.connections.push(connection) - 1);
         return true;
       });
-      if (kept.length === connections.length) {
-        this.#texts.push({text, starts, first});
-        continue;
-      }
-      // A repeated row dropped: the texts of the rows kept.
-      const rows = connections.flatMap((connection, index) =>
-        kept.includes(connection) ? [text.slice(starts[index], starts[index + 1])] : [],
-      );
-      const keptStarts = new Uint32Array(rows.length + 1);
-      rows.forEach((row, index) => {
-        keptStarts[index + 1] = (keptStarts[index] ?? 0) + row.length;
-      });
-      this.#texts.push({text: rows.join(''), starts: keptStarts, first});
+      // A repeated row dropped: the text of the rows kept, made again.
+      const page = kept.length === connections.length ? {text, starts} : toLoadedPage(kept);
+      this.#texts.push({text: page.text, starts: page.starts, first});
     }
     this.flags = this.flags.subarray(0, this.connections.length);
-    this.#clientIdBits = this.#clientIdBits.subarray(0, this.connections.length);
-    this.#uriBits = this.#uriBits.subarray(0, this.connections.length);
     this.expected = expected;
   }
 
@@ -268,35 +220,15 @@ export class LoadedList {
     }
   }
 
-  /**
-   * Marks in `hits` the rows whose fields searched in place hold `needle`: among the rows not marked yet whose flags
-   * pass the filters (`flags & mask` is `wanted`), and only `candidates` when given. Row by row in the server's order,
-   * whatever the view's sort, so the connections are read in the order they sit in memory (twice as fast at 100k as
-   * in a sort's order); a field lacking one of the search's characters is not read at all.
-   */
-  findInPlace(needle: string, hits: Uint8Array, mask: number, wanted: number, candidates?: Uint32Array): void {
-    const needleBits = characterBits(needle);
-    const {connections, flags} = this;
-    let only: Uint8Array | undefined;
-    if (candidates) {
-      only = this.#only ??= new Uint8Array(this.size);
-      only.fill(0);
-      for (const index of candidates) only[index] = 1;
-    }
-    // A row whose fields hold capitals has them in the search text: nothing to search in place.
-    const flagMask = mask | FLAG_MIXED_CASE;
-    for (let index = 0; index < connections.length; index += 1) {
-      if (hits[index] === 1 || (only && only[index] !== 1)) continue;
-      const bits = flags[index] ?? 0;
-      const connection = connections[index];
-      if ((bits & flagMask) !== wanted || !connection) continue;
-      const inClientId = !(needleBits & ~(this.#clientIdBits[index] ?? 0)) && connection.ClientId?.includes(needle);
-      const inUris =
-        !inClientId &&
-        !(needleBits & ~(this.#uriBits[index] ?? 0)) &&
-        urisHold(connection, needle, (bits & FLAG_ORIGINS_IN_URIS) !== 0);
-      if (inClientId || inUris) hits[index] = 1;
-    }
+  /** Whether row `index`'s fields searched in place hold `needle` (false when they are in the search text). */
+  matches(index: number, needle: string): boolean {
+    const connection = this.connections[index];
+    return !this.inText(index) && connection !== undefined && matchesInPlace(connection, needle);
+  }
+
+  /** Whether row `index`'s Client ID, redirect URIs and origins are in the search text (they hold capitals). */
+  inText(index: number): boolean {
+    return ((this.flags[index] ?? 0) & FLAG_MIXED_CASE) !== 0;
   }
 
   /** The text each row shows in `column`, in row order: what a sort by it compares. */
@@ -457,7 +389,7 @@ export class ListQuery implements UrlView {
     const statusBits = this.status === 'active' ? FLAG_ACTIVE : 0;
     if (needle && list) {
       list.findText(needle, hits);
-      list.findInPlace(needle, hits, typeBit | statusMask, typeBit | statusBits, narrowing ? this.#view : undefined);
+      list.inPlace?.find(needle, hits, typeBit | statusMask, typeBit | statusBits, narrowing ? this.#view : undefined);
     }
     const length = candidates ? candidates.length : size;
     const last = length - 1;
@@ -468,7 +400,7 @@ export class ListQuery implements UrlView {
       const bits = flags[index] ?? 0;
       if (typeBit && !(bits & typeBit)) continue;
       if ((bits & statusMask) !== statusBits) continue;
-      if (needle && hits[index] !== 1) continue;
+      if (needle && hits[index] !== 1 && (list?.inPlace || !list?.matches(index, needle))) continue;
       buffer[count] = index;
       count += 1;
     }

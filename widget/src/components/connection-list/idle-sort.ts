@@ -113,12 +113,17 @@ export function* sortEveryColumn(list: LoadedList): Generator<undefined, void, u
   for (;;) {
     const column = SORT_COLUMNS.find((candidate) => !list.orders.has(candidate));
     if (!column) return;
-    const job = sortInSlices(list.values(column));
+    // A step apart, and another after each column: reading 100,000 values, or a counting sort of them, takes a few
+    // milliseconds, and an idle callback runs its steps until its time is up, never one less.
+    const values = list.values(column);
+    yield;
+    const job = sortInSlices(values);
     let step = job.next();
     while (!step.done && !list.orders.has(column)) {
       yield;
       step = job.next();
     }
     if (step.done && !list.orders.has(column)) list.orders.set(column, step.value);
+    yield;
   }
 }

@@ -1,6 +1,6 @@
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
 import type {ApiConnectionResponse} from '@conga-connections/api-client';
-import {prepareWhenIdle} from './list-deferred.js';
+import {INDEX_FROM, prepareWhenIdle} from './list-deferred.js';
 import {LoadedList, toLoadedPage} from './list-query.js';
 import {SORT_COLUMNS} from './url-state.js';
 
@@ -31,8 +31,8 @@ describe('prepareWhenIdle', () => {
     vi.useRealTimers();
   });
 
-  it('indexes the list for searching, then sorts every column, in idle time', async () => {
-    const loaded = list(300);
+  it('indexes a large list for searching, then sorts every column, in idle time', async () => {
+    const loaded = list(INDEX_FROM);
     prepareWhenIdle(loaded, () => true);
     expect(loaded.inPlace).toBeUndefined();
     await vi.runAllTimersAsync();
@@ -40,7 +40,19 @@ describe('prepareWhenIdle', () => {
     const hits = new Uint8Array(loaded.size);
     loaded.inPlace?.find('app-299.', hits, 0, 0);
     expect(Array.from(hits.keys()).filter((row) => hits[row] === 1)).toEqual([299]);
-    expect(Array.from(loaded.orders.get('externalIdentifier') ?? []).slice(0, 3)).toEqual([299, 298, 297]);
+    expect(Array.from(loaded.orders.get('externalIdentifier') ?? []).slice(0, 3)).toEqual([
+      INDEX_FROM - 1,
+      INDEX_FROM - 2,
+      INDEX_FROM - 3,
+    ]);
+  });
+
+  it('only sorts a smaller list, which searches its Client IDs and URLs row by row', async () => {
+    const loaded = list(300);
+    prepareWhenIdle(loaded, () => true);
+    await vi.runAllTimersAsync();
+    expect(loaded.orders.size).toBe(SORT_COLUMNS.length);
+    expect(loaded.inPlace).toBeUndefined();
   });
 
   it('stops once the list is no longer the one shown', async () => {

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import type {ApiConnectionResponse} from '@conga-connections/api-client';
-import {createFakeApiClient, fakeApiError} from '@conga-connections/api-client/testing';
+import {createFakeApiClient, fakeApiError, fakeConnectionResponse} from '@conga-connections/api-client/testing';
 import {applyPlan, connectionKey, planPromotion, writesOf, type ApplyResult, type PlanItem} from './plan.js';
 
 const SALESFORCE = '00D5g000008XyZaEAK';
@@ -8,20 +8,12 @@ const SANDBOX = '00D7z000000AbCdEAG';
 const MICROSOFT = '6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f';
 
 function connection(fields: Partial<ApiConnectionResponse> & {ExternalIdentifier: string}): ApiConnectionResponse {
-  return {
-    APIType: 'API to API',
+  return fakeConnectionResponse({
     ClientId: 'source-client-id',
     ClientName: 'A connection',
-    Description: null,
-    CorsOrigins: [],
-    BackChannelLogoutURI: null,
-    FrontChannelLogoutURI: null,
-    RedirectURI: [],
-    ClientSecret: null,
-    IsActive: true,
     AllowedScopes: ['api.user-management'],
     ...fields,
-  };
+  });
 }
 
 const portal = (fields: Partial<ApiConnectionResponse> & {ExternalIdentifier: string}) =>

@@ -113,6 +113,29 @@ export const specGetExample = {
   ETag: null,
 };
 
+/**
+ * A connection as a list or get answers it after the client has read it, every field empty except those given (an
+ * API-to-API one, active, unless they say otherwise): for tests of code that takes responses, not the client.
+ */
+export function fakeConnectionResponse(
+  fields: Partial<ApiConnectionResponse> & {ExternalIdentifier: string},
+): ApiConnectionResponse {
+  return {
+    APIType: 'API to API',
+    ClientId: null,
+    ClientName: null,
+    Description: null,
+    CorsOrigins: [],
+    BackChannelLogoutURI: null,
+    FrontChannelLogoutURI: null,
+    RedirectURI: [],
+    ClientSecret: null,
+    IsActive: true,
+    AllowedScopes: [],
+    ...fields,
+  };
+}
+
 /** A realistic, fixed data set: two orgs with both connection types, one inactive connection, three integrations, an admin. */
 export const fakeSeed = {
   connections: [

@@ -1,24 +1,7 @@
 import {describe, expect, it} from 'vitest';
-import type {ApiConnectionResponse} from '@conga-connections/api-client';
+import {fakeConnectionResponse} from '@conga-connections/api-client/testing';
 import {characterBits, InPlaceIndex} from './in-place-index.js';
 import {LoadedList, toLoadedPage} from './list-query.js';
-
-function connection(fields: Partial<ApiConnectionResponse> & {ExternalIdentifier: string}): ApiConnectionResponse {
-  return {
-    APIType: 'UI to API',
-    ClientId: null,
-    ClientName: null,
-    Description: null,
-    CorsOrigins: [],
-    BackChannelLogoutURI: null,
-    FrontChannelLogoutURI: null,
-    RedirectURI: [],
-    ClientSecret: null,
-    IsActive: true,
-    AllowedScopes: [],
-    ...fields,
-  };
-}
 
 function built(list: LoadedList): {index: InPlaceIndex; steps: number} {
   const build = InPlaceIndex.build(list);
@@ -52,7 +35,7 @@ describe('characterBits', () => {
 describe('InPlaceIndex', () => {
   it("doesn't read a row's fields for a search holding a character they lack", () => {
     let reads = 0;
-    const row = connection({ExternalIdentifier: 'ORG-R', ClientId: 'abc-123'});
+    const row = fakeConnectionResponse({ExternalIdentifier: 'ORG-R', ClientId: 'abc-123'});
     const uris = ['https://r.test/cb'];
     Object.defineProperty(row, 'RedirectURI', {
       get: () => {
@@ -71,9 +54,17 @@ describe('InPlaceIndex', () => {
   it('finds a Client ID, a redirect URI, and an origin that begins no redirect URI', () => {
     const list = new LoadedList([
       toLoadedPage([
-        connection({ExternalIdentifier: 'A', ClientId: '0a1b-2c3d'}),
-        connection({ExternalIdentifier: 'B', RedirectURI: ['https://b.test/cb'], CorsOrigins: ['https://b.test']}),
-        connection({ExternalIdentifier: 'C', RedirectURI: ['https://c.test/cb'], CorsOrigins: ['https://x.test']}),
+        fakeConnectionResponse({ExternalIdentifier: 'A', ClientId: '0a1b-2c3d'}),
+        fakeConnectionResponse({
+          ExternalIdentifier: 'B',
+          RedirectURI: ['https://b.test/cb'],
+          CorsOrigins: ['https://b.test'],
+        }),
+        fakeConnectionResponse({
+          ExternalIdentifier: 'C',
+          RedirectURI: ['https://c.test/cb'],
+          CorsOrigins: ['https://x.test'],
+        }),
       ]),
     ]);
     const {index} = built(list);
@@ -86,9 +77,9 @@ describe('InPlaceIndex', () => {
   it('leaves rows whose fields hold capitals to the search text, and tests only the candidates', () => {
     const list = new LoadedList([
       toLoadedPage([
-        connection({ExternalIdentifier: 'A', ClientId: 'Mixed-Case-1'}),
-        connection({ExternalIdentifier: 'B', ClientId: 'lower-case-1'}),
-        connection({ExternalIdentifier: 'C', ClientId: 'lower-case-2'}),
+        fakeConnectionResponse({ExternalIdentifier: 'A', ClientId: 'Mixed-Case-1'}),
+        fakeConnectionResponse({ExternalIdentifier: 'B', ClientId: 'lower-case-1'}),
+        fakeConnectionResponse({ExternalIdentifier: 'C', ClientId: 'lower-case-2'}),
       ]),
     ]);
     const {index} = built(list);
@@ -99,8 +90,8 @@ describe('InPlaceIndex', () => {
   it('skips the rows a filter leaves out (flags & mask must be wanted)', () => {
     const list = new LoadedList([
       toLoadedPage([
-        connection({ExternalIdentifier: 'A', ClientId: 'same-id', IsActive: true}),
-        connection({ExternalIdentifier: 'B', ClientId: 'same-id', IsActive: false}),
+        fakeConnectionResponse({ExternalIdentifier: 'A', ClientId: 'same-id', IsActive: true}),
+        fakeConnectionResponse({ExternalIdentifier: 'B', ClientId: 'same-id', IsActive: false}),
       ]),
     ]);
     const {index} = built(list);
@@ -112,7 +103,7 @@ describe('InPlaceIndex', () => {
 
   it('indexes a large list a step at a time', () => {
     const rows = Array.from({length: 12_000}, (_, row) =>
-      connection({ExternalIdentifier: `ORG-${String(row)}`, ClientId: `id-${String(row)}`}),
+      fakeConnectionResponse({ExternalIdentifier: `ORG-${String(row)}`, ClientId: `id-${String(row)}`}),
     );
     const {index, steps} = built(new LoadedList([toLoadedPage(rows)]));
     expect(steps).toBe(6);

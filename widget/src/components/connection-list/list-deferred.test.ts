@@ -1,24 +1,20 @@
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
-import type {ApiConnectionResponse} from '@conga-connections/api-client';
+import {fakeConnectionResponse} from '@conga-connections/api-client/testing';
 import {INDEX_FROM, prepareWhenIdle} from './list-deferred.js';
 import {LoadedList, toLoadedPage} from './list-query.js';
 import {SORT_COLUMNS} from './url-state.js';
 
 function list(size: number): LoadedList {
-  const connections = Array.from({length: size}, (_, row): ApiConnectionResponse => ({
-    APIType: row % 2 ? 'UI to API' : 'API to API',
-    ExternalIdentifier: `ORG-${String(size - row)}`,
-    ClientId: `id-${String(row)}`,
-    ClientName: `Connection ${String(row % 7)}`,
-    Description: null,
-    CorsOrigins: [],
-    BackChannelLogoutURI: null,
-    FrontChannelLogoutURI: null,
-    RedirectURI: row % 2 ? [`https://app-${String(row)}.test/cb`] : [],
-    ClientSecret: null,
-    IsActive: row % 3 !== 0,
-    AllowedScopes: [],
-  }));
+  const connections = Array.from({length: size}, (_, row) =>
+    fakeConnectionResponse({
+      APIType: row % 2 ? 'UI to API' : 'API to API',
+      ExternalIdentifier: `ORG-${String(size - row)}`,
+      ClientId: `id-${String(row)}`,
+      ClientName: `Connection ${String(row % 7)}`,
+      RedirectURI: row % 2 ? [`https://app-${String(row)}.test/cb`] : [],
+      IsActive: row % 3 !== 0,
+    }),
+  );
   return new LoadedList([toLoadedPage(connections)]);
 }
 

@@ -1,39 +1,22 @@
 import {describe, expect, it} from 'vitest';
-import type {ApiConnectionResponse} from '@conga-connections/api-client';
+import {fakeConnectionResponse} from '@conga-connections/api-client/testing';
 import {sortInSlices} from './idle-sort.js';
 import {InPlaceIndex} from './in-place-index.js';
 import {ListQuery, LoadedList, rowKey, toBulkItem, toLoadedPage} from './list-query.js';
 import {SORT_COLUMNS} from './url-state.js';
 
-function connection(fields: Partial<ApiConnectionResponse> & {ExternalIdentifier: string}): ApiConnectionResponse {
-  return {
-    APIType: 'API to API',
-    ClientId: null,
-    ClientName: null,
-    Description: null,
-    CorsOrigins: [],
-    BackChannelLogoutURI: null,
-    FrontChannelLogoutURI: null,
-    RedirectURI: [],
-    ClientSecret: null,
-    IsActive: true,
-    AllowedScopes: [],
-    ...fields,
-  };
-}
-
 const CONNECTIONS = [
-  connection({ExternalIdentifier: 'ORG-A', ClientName: 'ERP nightly sync', ClientId: 'aaaa-1111'}),
-  connection({
+  fakeConnectionResponse({ExternalIdentifier: 'ORG-A', ClientName: 'ERP nightly sync', ClientId: 'aaaa-1111'}),
+  fakeConnectionResponse({
     ExternalIdentifier: 'ORG-A',
     APIType: 'UI to API',
     ClientName: 'Contract portal',
     RedirectURI: ['https://portal.example.com/callback'],
     IsActive: false,
   }),
-  connection({ExternalIdentifier: 'ORG-B', ClientName: 'Copilot', ClientId: 'B-MIXED-Case-ID'}),
-  connection({ExternalIdentifier: 'ORG-10', APIType: 'Legacy', ClientName: 'élan 2'}),
-  connection({
+  fakeConnectionResponse({ExternalIdentifier: 'ORG-B', ClientName: 'Copilot', ClientId: 'B-MIXED-Case-ID'}),
+  fakeConnectionResponse({ExternalIdentifier: 'ORG-10', APIType: 'Legacy', ClientName: 'élan 2'}),
+  fakeConnectionResponse({
     ExternalIdentifier: 'ORG-2',
     APIType: 'UI to API',
     ClientName: 'Élan 10',
@@ -121,7 +104,7 @@ describe.each([
 ])('ListQuery searching the Client ID and URLs %s', (_, prepared) => {
   it('finds text in the fields searched in place, by letters, digits and punctuation', () => {
     const [first, second] = CONNECTIONS;
-    const third = connection({ExternalIdentifier: 'ORG-C', ClientName: 'Third', ClientId: 'ccc-9f'});
+    const third = fakeConnectionResponse({ExternalIdentifier: 'ORG-C', ClientName: 'Third', ClientId: 'ccc-9f'});
     // The repeated first row is dropped from the second page, so every later row's bits move up by one.
     const query = queryOf(prepared(new LoadedList([toLoadedPage([first!, second!]), toLoadedPage([first!, third])])));
     const found = (search: string) => {
@@ -138,14 +121,14 @@ describe.each([
   });
 
   it('finds text in origins, whether or not they begin a redirect URI', () => {
-    const covered = connection({
+    const covered = fakeConnectionResponse({
       ExternalIdentifier: 'ORG-C',
       APIType: 'UI to API',
       ClientName: 'Covered',
       RedirectURI: ['https://app.test/cb'],
       CorsOrigins: ['https://app.test'],
     });
-    const apart = connection({
+    const apart = fakeConnectionResponse({
       ExternalIdentifier: 'ORG-D',
       APIType: 'UI to API',
       ClientName: 'Apart',

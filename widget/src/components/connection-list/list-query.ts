@@ -203,8 +203,12 @@ export class LoadedList {
     this.orders.delete('status');
   }
 
-  /** Marks in `hits` (one byte per row) the rows whose search text holds `needle`. */
-  findText(needle: string, hits: Uint8Array): void {
+  /**
+   * Marks in `hits` (one byte per row) the rows a search finds without testing them one by one: those whose search
+   * text holds `needle`, and, once the index is built, those whose Client ID or URLs do (among the rows whose flags
+   * pass the filters, `flags & mask` is `wanted`, and only `candidates` when given).
+   */
+  find(needle: string, hits: Uint8Array, mask: number, wanted: number, candidates?: Uint32Array): void {
     hits.fill(0);
     // The separator can't be typed; a needle holding one would match across rows.
     if (needle.includes(SEPARATOR)) return;
@@ -218,12 +222,16 @@ export class LoadedList {
         at = text.indexOf(needle, starts[row + 1] ?? text.length);
       }
     }
+    this.inPlace?.find(needle, hits, mask, wanted, candidates);
   }
 
-  /** Whether row `index`'s fields searched in place hold `needle` (false when they are in the search text). */
+  /**
+   * Whether row `index`'s Client ID or URLs hold `needle`, for a row {@link find} didn't mark: read here only until
+   * the index is built (and never when they are in the search text).
+   */
   matches(index: number, needle: string): boolean {
     const connection = this.connections[index];
-    return !this.inText(index) && connection !== undefined && matchesInPlace(connection, needle);
+    return !this.inPlace && !this.inText(index) && connection !== undefined && matchesInPlace(connection, needle);
   }
 
   /** Whether row `index`'s Client ID, redirect URIs and origins are in the search text (they hold capitals). */
@@ -387,10 +395,8 @@ export class ListQuery implements UrlView {
     const typeBit = this.type ? FLAG_TYPE[this.type] : 0;
     const statusMask = this.status ? FLAG_ACTIVE : 0;
     const statusBits = this.status === 'active' ? FLAG_ACTIVE : 0;
-    if (needle && list) {
-      list.findText(needle, hits);
-      list.inPlace?.find(needle, hits, typeBit | statusMask, typeBit | statusBits, narrowing ? this.#view : undefined);
-    }
+    if (needle)
+      list?.find(needle, hits, typeBit | statusMask, typeBit | statusBits, narrowing ? this.#view : undefined);
     const length = candidates ? candidates.length : size;
     const last = length - 1;
     let count = 0;
@@ -400,7 +406,7 @@ export class ListQuery implements UrlView {
       const bits = flags[index] ?? 0;
       if (typeBit && !(bits & typeBit)) continue;
       if ((bits & statusMask) !== statusBits) continue;
-      if (needle && hits[index] !== 1 && (list?.inPlace || !list?.matches(index, needle))) continue;
+      if (needle && hits[index] !== 1 && !list?.matches(index, needle)) continue;
       buffer[count] = index;
       count += 1;
     }
